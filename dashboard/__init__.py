@@ -1,0 +1,1 @@
+"""Sociaal Kompas: the Dash app. The UI speaks Dutch; code and comments are English."""

@@ -1,0 +1,24 @@
+"""`python -m dashboard`: build the default store if there is none, then serve on port 8050."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from dashboard.app import create_app
+from dashboard.settings import get_settings
+
+
+def main() -> None:
+    """Run the development server on the embedded default data."""
+    settings = get_settings()
+    if not settings.db_path.exists():
+        print(f"No store at {settings.db_path}: building it from the embedded data…", flush=True)
+        # The app never imports the pipeline; they meet at the store file and the CLI.
+        subprocess.run([sys.executable, "-m", "data_pipeline", "run", "--db", str(settings.db_path)],
+                       check=True)
+    create_app(settings).run(host=settings.host, port=settings.port, debug=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""App factory: `create_app(settings)` and a lazily created module-level `server` for gunicorn.
+
+Nothing here opens the store: each request gets its own cursor from `db.py`, after gunicorn has
+forked its workers.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, dcc, html, set_props
+from flask import jsonify
+
+from dashboard import queries
+from dashboard.db import StoreMissing, store_version
+from dashboard.labels import APP_NAME, SAMPLE_BADGE, format_date
+from dashboard.settings import PROJECT_ROOT, Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="nl">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+GLOBAL_ERROR = "app-error"
+FOOTER = "app-footer"
+SHELL_URL = "app-url"
+
+
+def _navigation() -> dbc.Nav:
+    """Links to every registered page, in their `order`."""
+    pages = [page for page in dash.page_registry.values() if page.get("path") != "/404"]
+    links = [
+        dbc.NavLink(page["name"], href=page["relative_path"], active="exact")
+        for page in sorted(pages, key=lambda page: (page.get("order") or 99, page["name"]))
+        if not page["module"].endswith("not_found_404")
+    ]
+    return dbc.Nav(links, navbar=True, className="me-auto")
+
+
+def _shell() -> html.Div:
+    return html.Div([
+        dcc.Location(id=SHELL_URL),
+        html.A("Naar de inhoud", href="#inhoud", className="visually-hidden-focusable"),
+        dbc.Navbar(
+            dbc.Container([dbc.NavbarBrand(APP_NAME, href="/"), _navigation()], fluid=True),
+            color="primary", dark=True, className="mb-3",
+        ),
+        dbc.Container([
+            dbc.Alert(id=GLOBAL_ERROR, is_open=False, color="danger", dismissable=True),
+            html.Main(dash.page_container, id="inhoud"),
+            html.Footer(id=FOOTER, className="sk-footer border-top mt-4 pt-2 small"),
+        ], fluid=True),
+    ])
+
+
+def footer_content(info: dict[str, Any], sources: list[dict[str, Any]]) -> list:
+    """Store date and the sources it holds, with the sample marker when relevant."""
+    publishers = sorted({f"{s['publisher']} ({s['title']})" for s in sources if not s["is_demo"]})
+    parts: list = [
+        html.Span(f"Gegevens gepubliceerd op {format_date(str(info.get('built_at') or ''))}. "),
+        html.Span("Bronnen: " + ("; ".join(publishers) if publishers else "geen officiële bronnen")),
+    ]
+    if info.get("has_demo_values"):
+        parts += [". ", dbc.Badge(SAMPLE_BADGE, color="warning", text_color="dark"),
+                  " Cijfers met dit label zijn gegenereerd en geen officiële cijfers."]
+    return parts
+
+
+def _register_shell_callbacks(app: dash.Dash) -> None:
+    @app.callback(Output(FOOTER, "children"), Input(SHELL_URL, "pathname"))
+    def show_footer(_pathname: str | None) -> list:
+        return footer_content(queries.store_info(), queries.all_sources().to_dict("records"))
+
+
+def _on_callback_error(error: Exception) -> None:
+    log.exception("callback failed", exc_info=error)
+    set_props(GLOBAL_ERROR, {
+        "is_open": True,
+        "children": "Er ging iets mis bij het ophalen van deze gegevens. Probeer het opnieuw; "
+        "blijft het misgaan, meld het dan aan de beheerder.",
+    })
+
+
+def _register_health(app: dash.Dash) -> None:
+    @app.server.route("/health")
+    def health() -> Any:
+        try:
+            info = queries.store_info()
+        except StoreMissing:
+            return jsonify(status="no-store"), 503
+        return jsonify(status="ok", store_built_at=info.get("built_at"),
+                       store_version=store_version())
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """Build the Dash app (pages, shell, health endpoint); opens no database connection."""
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level)
+    app = dash.Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(PROJECT_ROOT / "dashboard" / "pages"),
+        assets_folder=str(PROJECT_ROOT / "assets"),
+        # Bootstrap is vendored in assets/ (no CDN): the app must work on a closed network.
+        title=APP_NAME,
+        update_title=None,  # no English "Updating..." in the tab
+        index_string=INDEX_STRING,
+        on_error=_on_callback_error,
+        suppress_callback_exceptions=True,
+        serve_locally=True,
+    )
+    app.layout = _shell
+    _register_shell_callbacks(app)
+    _register_health(app)
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """`dashboard.app:server` for gunicorn, created on first access (not at import)."""
+    if name == "server":
+        global server
+        server = create_app().server
+        return server
+    raise AttributeError(name)

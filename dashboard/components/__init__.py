@@ -1,0 +1,1 @@
+"""Reusable Dash/dbc pieces: small functions that return component trees."""

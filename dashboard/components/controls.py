@@ -1,0 +1,40 @@
+"""Page controls with Dutch labels: municipality and year pickers."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+REGION_KIND_LABEL = {"country": "Land", "province": "Provincie", "municipality": "Gemeente"}
+
+
+def municipality_options(regions: pd.DataFrame) -> list[dict[str, str]]:
+    """Dropdown options: 'Woudenberg (GM0351)', country and provinces marked as such."""
+    return [
+        {
+            "label": f"{row.municipality_name} ({row.municipality_code})"
+            if row.region_kind == "municipality"
+            else f"{row.municipality_name} – {REGION_KIND_LABEL.get(row.region_kind, '')}",
+            "value": row.municipality_code,
+        }
+        for row in regions.itertuples(index=False)
+    ]
+
+
+def municipality_dropdown(component_id: str, regions: pd.DataFrame, value: str) -> html.Div:
+    """Labelled, searchable municipality picker."""
+    return html.Div([
+        dbc.Label("Gemeente", html_for=component_id),
+        dcc.Dropdown(id=component_id, options=municipality_options(regions), value=value,
+                     clearable=False, searchable=True, placeholder="Kies een gemeente"),
+    ])
+
+
+def year_dropdown(component_id: str, years: list[int], value: int | None) -> html.Div:
+    """Labelled year picker."""
+    return html.Div([
+        dbc.Label("Jaar", html_for=component_id),
+        dcc.Dropdown(id=component_id, options=[{"label": str(y), "value": y} for y in years],
+                     value=value, clearable=False, searchable=False),
+    ])

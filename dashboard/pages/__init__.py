@@ -1,0 +1,1 @@
+"""Dash pages: thin modules with register_page, layout(**query) and a few callbacks."""

@@ -1,0 +1,38 @@
+"""One typed function per sql/queries/*.sql file: the app's whole read side."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.db import run_query
+
+
+def headline_kpis(municipality_code: str) -> pd.DataFrame:
+    """The four headline KPIs for every year of one region, with changes and source ids."""
+    return run_query("headline_kpis", municipality_code=municipality_code)
+
+
+def regions_with_data() -> pd.DataFrame:
+    """Regions that have data, for the municipality controls."""
+    return run_query("regions_with_data")
+
+
+def available_years(municipality_code: str) -> list[int]:
+    """Years with at least one observation for the region, ascending."""
+    return [int(year) for year in run_query("available_years", municipality_code=municipality_code)["year"]]
+
+
+def sources_by_id(source_ids: list[str]) -> pd.DataFrame:
+    """Source records for the given ids (publisher, title, reference, dates, licence)."""
+    return run_query("sources_by_id", source_ids=sorted(set(source_ids)))
+
+
+def all_sources() -> pd.DataFrame:
+    """Every source record in the store."""
+    return run_query("all_sources")
+
+
+def store_info() -> dict[str, object]:
+    """Build time and coverage of the published store."""
+    rows = run_query("store_info").to_dict("records")
+    return rows[0] if rows else {}

@@ -1,0 +1,44 @@
+"""App settings from SK_* environment variables: argument > environment > default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app reads from its environment."""
+
+    db_path: Path = field(default_factory=lambda: PROJECT_ROOT / "var" / "store.duckdb")
+    host: str = "127.0.0.1"
+    port: int = 8050
+    default_municipality: str = "GM0351"
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Defaults, overridden by SK_* variables, overridden by explicit arguments."""
+        defaults = cls()
+        settings = replace(
+            defaults,
+            db_path=Path(os.environ.get("SK_DB_PATH") or defaults.db_path),
+            host=os.environ.get("SK_HOST", defaults.host),
+            port=int(os.environ.get("SK_PORT", defaults.port)),
+            default_municipality=os.environ.get(
+                "SK_DEFAULT_MUNICIPALITY", defaults.default_municipality
+            ),
+            log_level=os.environ.get("SK_LOG_LEVEL", defaults.log_level),
+        )
+        given = {key: value for key, value in overrides.items() if value is not None}
+        return replace(settings, **given)  # type: ignore[arg-type]
+
+
+@cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings.from_env()

@@ -1,0 +1,1 @@
+"""Batch ETL for the Sociaal Kompas store: sources -> raw -> staging -> core -> marts."""

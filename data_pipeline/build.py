@@ -1,0 +1,131 @@
+"""Build a new store file: load inputs into raw.*, then run sql/staging -> core -> marts."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from data_pipeline.observations import ObservationBatch
+from data_pipeline.settings import PipelineSettings
+from data_pipeline.sources import documented, reference, sample
+from data_pipeline.suppression import suppress_small_cells
+
+log = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "0.1.0"
+LAYERS = ("staging", "core", "marts")
+
+# Extra loaders (CBS responses, imports, cases) register here; each returns raw tables by name.
+InputLoader = Callable[[PipelineSettings, pd.DataFrame], dict[str, pd.DataFrame]]
+
+
+def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
+    """Reference lists, documented figures and the sample, as raw tables by name."""
+    municipalities = reference.read_municipalities(settings.data_dir)
+    known = set(municipalities["municipality_code"])
+    figures = documented.read_documented_figures(
+        settings.data_dir / "documented" / "figures.csv", known
+    )
+    anchors = _anchors(figures, "level")
+    generated = sample.generate_sample(
+        sample.regions_from_reference(municipalities),
+        range(settings.first_year, settings.last_year + 1),
+        anchors,
+        changes=_anchors(figures, "change"),
+    )
+    batch = ObservationBatch.concat([generated, documented.documented_levels_batch(figures)])
+    return {
+        "municipalities": municipalities,
+        "provinces": reference.read_provinces(settings.data_dir),
+        "categories": reference.read_categories(settings.data_dir),
+        "documented_figures": figures,
+        "observations": batch.observations,
+        "sources": batch.sources,
+    }
+
+
+def _anchors(figures: pd.DataFrame, kind: str) -> dict[tuple[str, str, int], float]:
+    rows = figures[(figures["kind"] == kind) & (figures["category"] == "total")]
+    return {
+        (row.indicator, row.municipality_code, int(row.year)): float(row.value)
+        for row in rows.itertuples(index=False)
+    }
+
+
+def merge_inputs(base: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame]) -> None:
+    """Add an extra loader's tables; observations and sources are stacked, others added."""
+    for name, frame in extra.items():
+        if name in ("observations", "sources") and name in base:
+            base[name] = pd.concat([base[name], frame], ignore_index=True)
+        else:
+            base[name] = frame
+    base["sources"] = base["sources"].drop_duplicates("source_id", keep="last")
+
+
+def build_store(
+    settings: PipelineSettings,
+    target: Path,
+    *,
+    extra_loaders: tuple[InputLoader, ...] = (),
+    inputs: dict[str, pd.DataFrame] | None = None,
+) -> Path:
+    """Write a complete store to `target` (replaced if present) and return its path."""
+    inputs = inputs if inputs is not None else load_default_inputs(settings)
+    for loader in extra_loaders:
+        merge_inputs(inputs, loader(settings, inputs["municipalities"]))
+    target.unlink(missing_ok=True)
+    with duckdb.connect(str(target)) as connection:
+        for schema in ("raw", *LAYERS):
+            connection.execute(f"create schema {schema}")
+        inputs["build_info"] = _build_info(settings)
+        for name, frame in inputs.items():
+            _write_table(connection, f"raw.{name}", frame)
+        run_layer(connection, settings.sql_dir, "staging")
+        run_layer(connection, settings.sql_dir, "core")
+        _write_suppressed_facts(connection, settings.suppression_threshold)
+        run_layer(connection, settings.sql_dir, "marts")
+        connection.execute("checkpoint")
+    return target
+
+
+def _build_info(settings: PipelineSettings) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "pipeline_version": PIPELINE_VERSION,
+        "suppression_threshold": settings.suppression_threshold,
+    }])
+
+
+def _write_table(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    connection.register("incoming_frame", frame)
+    connection.execute(f"create table {name} as select * from incoming_frame")
+    connection.unregister("incoming_frame")
+
+
+def run_layer(connection: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str) -> None:
+    """Create one table per sql/<layer>/*.sql file, in file-name order."""
+    for path in sorted((sql_dir / layer).glob("*.sql")):
+        started = time.perf_counter()
+        connection.execute(f"create table {layer}.{path.stem} as {path.read_text('utf-8')}")
+        rows = connection.execute(f"select count(*) from {layer}.{path.stem}").fetchone()
+        log.info("%s.%s: %s rows, %.2fs", layer, path.stem, rows[0] if rows else 0,
+                 time.perf_counter() - started)
+
+
+def _write_suppressed_facts(connection: duckdb.DuckDBPyConnection, threshold: int) -> None:
+    """core.fct_observation: resolved observations with small breakdown cells suppressed."""
+    resolved = connection.execute("select * from core.int_observation_resolved").df()
+    people_counts = {
+        row[0]
+        for row in connection.execute(
+            "select distinct indicator from core.dim_category where is_breakdown_suppressed"
+        ).fetchall()
+    }
+    facts = suppress_small_cells(resolved, threshold=threshold, indicators=people_counts)
+    _write_table(connection, "core.fct_observation", facts)

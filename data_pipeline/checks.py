@@ -1,0 +1,94 @@
+"""Data tests run on a freshly built store before it may be published.
+
+Each check is a query returning offending rows; an empty result passes. Kept as data keyed by
+model, like dbt's schema.yml, so a new mart gets its tests next to the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Check:
+    """One data test: a name, the model it guards and a query for offending rows."""
+
+    model: str
+    name: str
+    offending_rows_sql: str
+
+
+def _unique(model: str, keys: str) -> Check:
+    return Check(model, f"unique ({keys})",
+                 f"select {keys}, count(*) as n from {model} group by all having count(*) > 1")
+
+
+def _not_null(model: str, column: str) -> Check:
+    return Check(model, f"not null {column}", f"select * from {model} where {column} is null")
+
+
+CHECKS: list[Check] = [
+    _unique("core.fct_observation", "indicator, municipality_code, year, category"),
+    _unique("core.dim_source", "source_id"),
+    _unique("core.dim_municipality", "municipality_code"),
+    _unique("marts.mart_headline_kpi", "municipality_code, year, kpi"),
+    *[_not_null("core.fct_observation", c) for c in ("source_id", "is_demo", "is_suppressed")],
+    Check("core.fct_observation", "accepted indicator and category",
+          "select distinct f.indicator, f.category from core.fct_observation f "
+          "anti join core.dim_category c using (indicator, category)"),
+    Check("core.fct_observation", "known region",
+          "select distinct municipality_code from core.fct_observation "
+          "anti join core.dim_municipality using (municipality_code)"),
+    Check("core.fct_observation", "source exists",
+          "select distinct source_id from core.fct_observation "
+          "anti join core.dim_source using (source_id)"),
+    Check("core.fct_observation", "demo flag agrees with source",
+          "select f.* from core.fct_observation f join core.dim_source s using (source_id) "
+          "where f.is_demo <> s.is_demo"),
+    Check("core.fct_observation", "no count below the threshold unless suppressed",
+          "select f.* from core.fct_observation f join core.dim_category c "
+          "using (indicator, category) cross join raw.build_info b "
+          "where c.is_breakdown_suppressed and not f.is_suppressed "
+          "and f.value > 0 and f.value < b.suppression_threshold"),
+    Check("core.fct_observation", "no single suppressed part next to a published total",
+          "select indicator, municipality_code, year from core.fct_observation "
+          "where category <> 'total' group by all "
+          "having count(*) filter (where is_suppressed) = 1 "
+          "and count(*) filter (where not is_suppressed) > 0"),
+    Check("core.int_observation_resolved", "sample parts add up to the sample total",
+          "with parts as (select indicator, municipality_code, year, "
+          "sum(value) filter (where category <> 'total') as parts, "
+          "max(value) filter (where category = 'total') as total, "
+          "bool_and(source_id = 'sample:v1') as all_sample "
+          "from core.int_observation_resolved where indicator <> 'population' group by all) "
+          "select * from parts where all_sample and parts is not null "
+          "and abs(parts - total) > 0.5"),
+    Check("core.int_observation_resolved", "documented figures are present",
+          "select d.* from staging.stg_documented_figures d "
+          "left join core.int_observation_resolved o using "
+          "(indicator, municipality_code, year, category) "
+          "where d.figure_kind = 'level' and (o.value is null or o.value <> d.value)"),
+    Check("marts", "every mart carries source and demo columns",
+          "select table_name from information_schema.tables t where table_schema = 'marts' "
+          "and table_name like 'mart_%' and table_name <> 'mart_store_info' and not exists ("
+          "select 1 from information_schema.columns c where c.table_schema = 'marts' "
+          "and c.table_name = t.table_name and c.column_name = 'is_demo') "
+          "or (table_schema = 'marts' and table_name like 'mart_%' "
+          "and table_name <> 'mart_store_info' and not exists ("
+          "select 1 from information_schema.columns c where c.table_schema = 'marts' "
+          "and c.table_name = t.table_name and c.column_name like 'source_id%'))"),
+]
+
+
+def run_checks(store: Path, checks: list[Check] | None = None) -> list[str]:
+    """Run the data tests on a store file; return one line per failing check."""
+    failures = []
+    with duckdb.connect(str(store), read_only=True) as connection:
+        for check in checks if checks is not None else CHECKS:
+            rows = connection.execute(f"{check.offending_rows_sql} limit 3").fetchall()
+            if rows:
+                failures.append(f"{check.model}: {check.name}: e.g. {rows[0]}")
+    return failures

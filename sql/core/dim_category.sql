@@ -1,0 +1,2 @@
+-- Grain: one row per indicator per category.
+select * from staging.stg_categories

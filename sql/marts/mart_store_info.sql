@@ -1,0 +1,28 @@
+-- Grain: one row: when this store was built and what it holds.
+with
+
+build as (
+    select * from raw.build_info
+),
+
+coverage as (
+    select
+        min(year) as first_year,
+        max(year) as last_year,
+        bool_or(is_demo) as has_demo_values
+    from core.fct_observation
+),
+
+final as (
+    select
+        build.built_at,
+        build.pipeline_version,
+        build.suppression_threshold,
+        coverage.first_year,
+        coverage.last_year,
+        coverage.has_demo_values
+    from build
+    cross join coverage
+)
+
+select * from final

@@ -66,11 +66,12 @@ CHECKS: list[Check] = [
           "from core.int_observation_resolved where indicator <> 'population' group by all) "
           "select * from parts where all_sample and parts is not null "
           "and abs(parts - total) > 0.5"),
-    Check("core.int_observation_resolved", "documented figures are present",
+    # A real (import or official) value may supersede a documented one; sample data never may.
+    Check("core.int_observation_resolved", "documented figures are not replaced by sample data",
           "select d.* from staging.stg_documented_figures d "
           "left join core.int_observation_resolved o using "
           "(indicator, municipality_code, year, category) "
-          "where d.figure_kind = 'level' and (o.value is null or o.value <> d.value)"),
+          "where d.figure_kind = 'level' and (o.value is null or o.is_demo)"),
     Check("marts", "every mart carries source and demo columns",
           "select table_name from information_schema.tables t where table_schema = 'marts' "
           "and table_name like 'mart_%' and table_name <> 'mart_store_info' and not exists ("

@@ -98,9 +98,9 @@ def format_point_change(current: float | None, previous: float | None) -> str | 
     return f"{sign}{format_number(abs(change), 1)} procentpunt"
 
 
-def format_date(iso: str | None) -> str:
-    """'2023-10-13' or an ISO timestamp -> '13 oktober 2023'."""
-    if not iso:
+def format_date(iso: object) -> str:
+    """'2023-10-13' or an ISO timestamp -> '13 oktober 2023'; anything else -> 'datum onbekend'."""
+    if not isinstance(iso, str) or len(iso) < 10:
         return "datum onbekend"
     year, month, day = iso[:10].split("-")
     return f"{int(day)} {MONTHS_NL[int(month) - 1]} {year}"

@@ -22,19 +22,26 @@ def municipality_options(regions: pd.DataFrame) -> list[dict[str, str]]:
     ]
 
 
+def labelled_control(label: str, control: dcc.Dropdown) -> html.Div:
+    """A control in a group named by its visible label (Dash's dropdown has no <label for>)."""
+    label_id = f"{control.id}-label"
+    return html.Div(
+        [dbc.Label(label, id=label_id, html_for=control.id), control],
+        role="group", **{"aria-labelledby": label_id},
+    )
+
+
 def municipality_dropdown(component_id: str, regions: pd.DataFrame, value: str) -> html.Div:
     """Labelled, searchable municipality picker."""
-    return html.Div([
-        dbc.Label("Gemeente", html_for=component_id),
-        dcc.Dropdown(id=component_id, options=municipality_options(regions), value=value,
-                     clearable=False, searchable=True, placeholder="Kies een gemeente"),
-    ])
+    return labelled_control("Gemeente", dcc.Dropdown(
+        id=component_id, options=municipality_options(regions), value=value,
+        clearable=False, searchable=True, placeholder="Kies een gemeente",
+    ))
 
 
 def year_dropdown(component_id: str, years: list[int], value: int | None) -> html.Div:
     """Labelled year picker."""
-    return html.Div([
-        dbc.Label("Jaar", html_for=component_id),
-        dcc.Dropdown(id=component_id, options=[{"label": str(y), "value": y} for y in years],
-                     value=value, clearable=False, searchable=False),
-    ])
+    return labelled_control("Jaar", dcc.Dropdown(
+        id=component_id, options=[{"label": str(y), "value": y} for y in years],
+        value=value, clearable=False, searchable=False,
+    ))

@@ -30,11 +30,18 @@ def provisional_badge() -> dbc.Badge:
 
 def source_line(source: pd.Series | dict) -> str:
     """'Bron: CBS, Jeugdhulp 2022 (85099NED), 13 oktober 2023' in one line."""
-    date = source.get("published_on") or source.get("retrieved_at")
+    published, retrieved = _text(source.get("published_on")), _text(source.get("retrieved_at"))
     parts = [str(source["publisher"]), str(source["title"])]
-    if source.get("reference"):
+    if _text(source.get("reference")):
         parts.append(str(source["reference"]))
-    return f"Bron: {', '.join(parts)}; {format_date(date)}"
+    when = (f"gepubliceerd {format_date(published)}" if published
+            else f"opgehaald {format_date(retrieved)}" if retrieved else "datum onbekend")
+    return f"Bron: {', '.join(parts)}; {when}"
+
+
+def _text(value: object) -> str | None:
+    """A non-empty string, or None for missing values (None, NaN, '')."""
+    return value if isinstance(value, str) and value else None
 
 
 def source_note(sources: pd.DataFrame, *, is_demo: bool) -> html.Div:

@@ -1,0 +1,149 @@
+"""The pipeline on fixture inputs: values, suppression, provenance, and write-audit-publish."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from data_pipeline.build import build_store
+from data_pipeline.checks import Check, run_checks
+from data_pipeline.cli import cli
+from data_pipeline.errors import CheckFailed, InputError
+from data_pipeline.publish import build_audit_publish
+from tests.conftest import fixture_csv, fixture_observations_loader, fixture_settings
+
+
+def query(store: Path, sql: str, **params: object) -> list[tuple]:
+    with duckdb.connect(str(store), read_only=True) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
+def fixture_value(indicator: str, code: str, year: int, category: str) -> float:
+    rows = fixture_csv("observations.csv")
+    match = rows[(rows["indicator"] == indicator) & (rows["municipality_code"] == code)
+                 & (rows["year"] == str(year)) & (rows["category"] == category)]
+    return float(match["value"].item())
+
+
+def kpi(store: Path, code: str, year: int, name: str) -> tuple:
+    return query(store, "select value, rate, is_demo from marts.mart_headline_kpi "
+                        "where municipality_code = $c and year = $y and kpi = $k",
+                 c=code, y=year, k=name)[0]
+
+
+def test_headline_kpis_are_computed_from_the_inputs(store):
+    clients = fixture_value("youth_care_clients", "GM0351", 2022, "total")
+    youth = fixture_value("population", "GM0351", 2022, "age_0_17")
+    assert kpi(store, "GM0351", 2022, "youth_care_clients")[:2] == (
+        clients, round(1000 * clients / youth, 1))
+    gp = fixture_value("youth_care_trajectories", "GM0351", 2022, "gp")
+    total = fixture_value("youth_care_trajectories", "GM0351", 2022, "total")
+    assert kpi(store, "GM0351", 2022, "gp_referral_share")[0] == round(100 * gp / total, 1)
+    spend = sum(fixture_value("spend_realised_eur", "GM0351", 2022, c) for c in (
+        "youth_without_accommodation", "youth_with_accommodation", "youth_protection_probation"))
+    inhabitants = fixture_value("population", "GM0351", 2022, "total")
+    assert kpi(store, "GM0351", 2022, "youth_spend")[:2] == (spend, round(spend / inhabitants, 2))
+    volunteers = (fixture_value("volunteers_registered", "GM0351", 2022, "total")
+                  + fixture_value("buddies_registered", "GM0351", 2022, "total"))
+    assert kpi(store, "GM0351", 2022, "volunteers_and_buddies")[0] == volunteers
+
+
+def test_fixture_values_are_not_sample_but_generated_ones_are(store):
+    assert kpi(store, "GM0351", 2022, "youth_care_clients")[2] is False
+    assert kpi(store, "GM0327", 2022, "youth_care_clients")[2] is True  # Leusden: sample only
+
+
+def test_changes_against_previous_year_and_2018(store):
+    rows = query(store, "select value_previous_year, value_baseline from marts.mart_headline_kpi "
+                        "where municipality_code = 'GM0351' and year = 2022 "
+                        "and kpi = 'youth_care_clients'")
+    assert rows == [(fixture_value("youth_care_clients", "GM0351", 2021, "total"),
+                     fixture_value("youth_care_clients", "GM0351", 2018, "total"))]
+
+
+def test_small_cells_are_suppressed_in_the_store_with_secondary_suppression(store):
+    probation = fixture_value("youth_care_clients", "GM0351", 2022, "juvenile_probation")
+    assert 0 < probation < 10  # the fixture has a small cell here
+    rows = dict(query(store, "select category, value from core.fct_observation "
+                             "where indicator = 'youth_care_clients' and municipality_code = 'GM0351' "
+                             "and year = 2022"))
+    assert rows["juvenile_probation"] is None
+    hidden = [category for category, value in rows.items() if value is None]
+    assert len(hidden) == 2  # one primary plus one secondary
+    assert query(store, "select count(*) from marts.mart_indicator_year where value > 0 "
+                        "and value < 10 and indicator like 'youth_care_%'") == [(0,)]
+
+
+def test_every_value_has_a_source_record(store):
+    assert query(store, "select count(*) from core.fct_observation "
+                        "anti join core.dim_source using (source_id)") == [(0,)]
+    assert query(store, "select count(*) from core.dim_source where publisher is null "
+                        "or title is null") == [(0,)]
+
+
+def test_all_checks_pass_on_the_fixture_store(store):
+    assert run_checks(store) == []
+
+
+@pytest.fixture()
+def live_store(tmp_path):
+    settings = fixture_settings(tmp_path)
+    build_audit_publish(settings.db_path, lambda t: build_store(
+        settings, t, extra_loaders=(fixture_observations_loader,)))
+    return settings
+
+
+def test_malformed_input_names_file_row_field_and_leaves_live_store(live_store):
+    before = live_store.db_path.read_bytes()
+    figures = live_store.data_dir / "documented" / "figures.csv"
+    lines = figures.read_text().splitlines()
+    lines[1] = lines[1].replace("GM0351", "GM9999", 1)
+    figures.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError) as raised:
+        build_audit_publish(live_store.db_path, lambda t: build_store(live_store, t))
+    assert "figures.csv, row 2, field 'municipality_code': unknown code 'GM9999'" in str(raised.value)
+    assert live_store.db_path.read_bytes() == before
+    assert not list(live_store.db_path.parent.glob("*.building*"))
+
+
+def test_failing_check_leaves_live_store(live_store, monkeypatch):
+    before = live_store.db_path.read_bytes()
+    failing = [Check("core.fct_observation", "always fails", "select 1")]
+    monkeypatch.setattr("data_pipeline.publish.run_checks", lambda p: run_checks(p, failing))
+    with pytest.raises(CheckFailed, match="always fails"):
+        build_audit_publish(live_store.db_path, lambda t: build_store(live_store, t))
+    assert live_store.db_path.read_bytes() == before
+
+
+def test_cli_run_publishes_and_reports_bad_input_with_exit_1(tmp_path):
+    settings = fixture_settings(tmp_path)
+    runner = CliRunner()
+    args = ["run", "--db", str(settings.db_path), "--data-dir", str(settings.data_dir)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert settings.db_path.exists()
+    before = settings.db_path.read_bytes()
+    categories = settings.data_dir / "reference" / "categories.csv"
+    categories.write_text(categories.read_text().replace("label_nl", "label", 1))
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert "categories.csv, row 1, field 'label_nl': missing column" in result.output
+    assert settings.db_path.read_bytes() == before
+
+
+def test_cli_usage_error_exits_2():
+    assert CliRunner().invoke(cli, ["run", "--no-such-option"]).exit_code == 2
+
+
+def test_store_is_rebuilt_identically_apart_from_build_time(tmp_path):
+    settings = fixture_settings(tmp_path)
+    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    build_store(settings, first)
+    build_store(settings, second)
+    sql = "select * from core.fct_observation order by all"
+    assert query(first, sql) == query(second, sql)
+    shutil.rmtree(settings.data_dir)

@@ -21,8 +21,15 @@ log = logging.getLogger(__name__)
 PIPELINE_VERSION = "0.1.0"
 LAYERS = ("staging", "core", "marts")
 
-# Extra loaders (CBS responses, imports, cases) register here; each returns raw tables by name.
+# A loader reads one kind of input and returns raw tables by name ("observations" and "sources"
+# are stacked with the others'; any other name becomes raw.<name>). It gets the settings and the
+# municipality reference list, and raises InputError for bad input.
 InputLoader = Callable[[PipelineSettings, pd.DataFrame], dict[str, pd.DataFrame]]
+
+
+def standard_loaders() -> tuple[InputLoader, ...]:
+    """Loaders every build runs after the defaults, in order (later sources stack on top)."""
+    return ()
 
 
 def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
@@ -48,6 +55,16 @@ def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
         "observations": batch.observations,
         "sources": batch.sources,
     }
+
+
+def load_all_inputs(
+    settings: PipelineSettings, extra_loaders: tuple[InputLoader, ...] = ()
+) -> dict[str, pd.DataFrame]:
+    """Defaults plus every standard and extra loader: all raw tables of one build."""
+    inputs = load_default_inputs(settings)
+    for loader in (*standard_loaders(), *extra_loaders):
+        merge_inputs(inputs, loader(settings, inputs["municipalities"]))
+    return inputs
 
 
 def _anchors(figures: pd.DataFrame, kind: str) -> dict[tuple[str, str, int], float]:
@@ -76,9 +93,8 @@ def build_store(
     inputs: dict[str, pd.DataFrame] | None = None,
 ) -> Path:
     """Write a complete store to `target` (replaced if present) and return its path."""
-    inputs = inputs if inputs is not None else load_default_inputs(settings)
-    for loader in extra_loaders:
-        merge_inputs(inputs, loader(settings, inputs["municipalities"]))
+    if inputs is None:
+        inputs = load_all_inputs(settings, extra_loaders)
     target.unlink(missing_ok=True)
     with duckdb.connect(str(target)) as connection:
         for schema in ("raw", *LAYERS):

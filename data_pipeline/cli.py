@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from data_pipeline.build import build_store, load_default_inputs
+from data_pipeline.build import build_store, load_all_inputs
 from data_pipeline.checks import run_checks
 from data_pipeline.errors import CheckFailed, InputError, SourceError
 from data_pipeline.publish import build_audit_publish
@@ -89,7 +89,7 @@ def build(output: Path, data_dir: Path | None) -> None:
 def validate(data_dir: Path | None) -> None:
     """Parse all inputs and report every problem found."""
     try:
-        inputs = load_default_inputs(_settings(None, data_dir))
+        inputs = load_all_inputs(_settings(None, data_dir))
     except DATA_PROBLEMS as problem:
         raise DataProblem(str(problem)) from problem
     click.echo(f"inputs valid: {len(inputs['observations'])} observations")

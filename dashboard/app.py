@@ -48,7 +48,7 @@ def _navigation() -> dbc.Nav:
     pages = [page for page in dash.page_registry.values() if page.get("path") != "/404"]
     links = [
         dbc.NavLink(page["name"], href=page["relative_path"], active="exact")
-        for page in sorted(pages, key=lambda page: (page.get("order") or 99, page["name"]))
+        for page in sorted(pages, key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]))
         if not page["module"].endswith("not_found_404")
     ]
     return dbc.Nav(links, navbar=True, className="me-auto")

@@ -36,3 +36,25 @@ def store_info() -> dict[str, object]:
     """Build time and coverage of the published store."""
     rows = run_query("store_info").to_dict("records")
     return rows[0] if rows else {}
+
+
+def indicator_series(
+    indicator: str, measure: str, codes: list[str], first_year: int, last_year: int
+) -> pd.DataFrame:
+    """One measure of an indicator, every category, for the given regions and years."""
+    return run_query("indicator_series", indicator=indicator, measure=measure, codes=codes,
+                     first_year=first_year, last_year=last_year)
+
+
+def comparison_band(
+    indicator: str, category: str, measure: str, codes: list[str], first_year: int, last_year: int
+) -> pd.DataFrame:
+    """Per year: p25, median and p75 of a measure across a comparison group."""
+    return run_query("comparison_band", indicator=indicator, category=category, measure=measure,
+                     codes=codes, first_year=first_year, last_year=last_year)
+
+
+def documented_figures(municipality_code: str, indicator: str) -> pd.DataFrame:
+    """Figures the source documents state for this municipality and indicator, with source."""
+    return run_query("documented_figures", municipality_code=municipality_code,
+                     indicator=indicator)

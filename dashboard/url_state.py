@@ -70,11 +70,71 @@ def unknown_parameters(query: Mapping[str, str], known: Iterable[str]) -> list[U
     ]
 
 
-def build_search(values: Mapping[str, object], defaults: Mapping[str, object]) -> str:
-    """A query string with every non-default value, in a stable order ('' if all default)."""
-    kept = {
-        name: value
+def non_default(values: Mapping[str, object], defaults: Mapping[str, object]) -> dict[str, str]:
+    """The values that differ from their defaults, as strings, in a stable order."""
+    return {
+        name: str(value)
         for name, value in values.items()
         if value not in (None, "") and str(value) != str(defaults.get(name, ""))
     }
-    return f"?{urlencode(kept)}" if kept else ""
+
+
+def build_search(values: Mapping[str, object], defaults: Mapping[str, object]) -> str:
+    """A query string with every non-default value, in a stable order ('' if all default)."""
+    kept = non_default(values, defaults)
+    return f"?{urlencode(kept, safe=',')}" if kept else ""
+
+
+def parse_choice(
+    name: str, raw: str | None, choices: Mapping[str, str], default: str
+) -> tuple[str, UrlProblem | None]:
+    """One of a fixed set of values (e.g. `?maat=aantal`), or the default with a problem."""
+    if raw is None or raw == "":
+        return default, None
+    if raw in choices:
+        return raw, None
+    allowed = ", ".join(f"'{key}'" for key in choices)
+    return default, UrlProblem(
+        name, raw, f"Onbekende waarde '{raw}' voor parameter '{name}' (mogelijk: {allowed}). "
+        f"We tonen '{default}'.",
+    )
+
+
+def parse_codes(
+    name: str, raw: str | None, known_codes: Iterable[str]
+) -> tuple[list[str], UrlProblem | None]:
+    """A comma-separated list of region codes; unknown codes are dropped and named."""
+    if not raw:
+        return [], None
+    known = set(known_codes)
+    codes = [code.strip().upper() for code in raw.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in known]
+    kept = list(dict.fromkeys(code for code in codes if code in known))
+    if not unknown:
+        return kept, None
+    return kept, UrlProblem(
+        name, raw, f"Onbekende gemeentecode(s) {', '.join(repr(c) for c in unknown)} in parameter "
+        f"'{name}'; die zijn weggelaten.",
+    )
+
+
+def parse_period(
+    raw_first: str | None, raw_last: str | None, available: list[int]
+) -> tuple[tuple[int, int], list[UrlProblem]]:
+    """`?van=2017&tot=2022` within the available years; the full range by default."""
+    if not available:
+        return (0, 0), []
+    first, first_problem = parse_year(raw_first, available, default=available[0])
+    last, last_problem = parse_year(raw_last, available, default=available[-1])
+    problems = [
+        UrlProblem(p.parameter if p.parameter != "jaar" else name, p.value,
+                   p.message_nl.replace("parameter 'jaar'", f"parameter '{name}'"))
+        for name, p in (("van", first_problem), ("tot", last_problem)) if p
+    ]
+    assert first is not None and last is not None
+    if first > last:
+        problems.append(UrlProblem("van", str(raw_first),
+                                   f"Het beginjaar {first} ligt na het eindjaar {last}; "
+                                   "we tonen de hele periode."))
+        first, last = available[0], available[-1]
+    return (first, last), problems

@@ -1,0 +1,28 @@
+-- Used by the indicator pages: one measure of one indicator for the given regions and years,
+-- every category, with labels. Parameters: $indicator, $measure, $codes, $first_year, $last_year.
+select
+    measure.municipality_code,
+    region.municipality_name,
+    measure.year,
+    measure.category,
+    category.label_nl as category_label,
+    category.sort_order,
+    category.is_total,
+    measure.measure,
+    measure.value,
+    measure.is_suppressed,
+    measure.is_demo,
+    measure.is_provisional,
+    measure.source_id,
+    measure.denominator_source_id
+from marts.mart_indicator_measure as measure
+inner join core.dim_category as category
+    on measure.indicator = category.indicator
+    and measure.category = category.category
+inner join core.dim_municipality as region
+    on measure.municipality_code = region.municipality_code
+where measure.indicator = $indicator
+    and measure.measure = $measure
+    and list_contains($codes, measure.municipality_code)
+    and measure.year between $first_year and $last_year
+order by measure.municipality_code, measure.year, category.sort_order

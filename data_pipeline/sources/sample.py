@@ -176,24 +176,25 @@ def _aggregate(frame: pd.DataFrame, code: str) -> pd.DataFrame:
     return result.assign(municipality_code=code)
 
 
+def _cells(frame: pd.DataFrame, indicator: str, code: str, year: int, *, total: bool) -> pd.Series:
+    return ((frame["indicator"] == indicator) & (frame["municipality_code"] == code)
+            & (frame["year"] == year) & ((frame["category"] == "total") == total))
+
+
 def apply_change_anchors(
     frame: pd.DataFrame, changes: dict[tuple[str, str, int], float]
 ) -> pd.DataFrame:
     """Rescale a year's categories so its total differs from the year before as documented."""
     frame = frame.copy()
     for (indicator, code, year), change in changes.items():
-        def cells(y: int, *, total: bool) -> pd.Series:
-            return ((frame["indicator"] == indicator) & (frame["municipality_code"] == code)
-                    & (frame["year"] == y) & ((frame["category"] == "total") == total))
-        if not cells(year - 1, total=True).any() or not cells(year, total=True).any():
+        previous_total = _cells(frame, indicator, code, year - 1, total=True)
+        total, parts = (_cells(frame, indicator, code, year, total=flag) for flag in (True, False))
+        if not previous_total.any() or not total.any():
             continue
-        target = frame.loc[cells(year - 1, total=True), "value"].iloc[0] + change
-        factor = target / frame.loc[cells(year, total=True), "value"].iloc[0]
-        frame.loc[cells(year, total=False), "value"] = (
-            frame.loc[cells(year, total=False), "value"] * factor
-        ).round(-3)
-        parts_sum = frame.loc[cells(year, total=False), "value"].sum()
-        frame.loc[cells(year, total=True), "value"] = parts_sum
+        target = frame.loc[previous_total, "value"].iloc[0] + change
+        factor = target / frame.loc[total, "value"].iloc[0]
+        frame.loc[parts, "value"] = (frame.loc[parts, "value"] * factor).round(-3)
+        frame.loc[total, "value"] = frame.loc[parts, "value"].sum()
     return frame
 
 

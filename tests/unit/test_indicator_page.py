@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.indicator_page import comparison_group, next_query
+from dashboard.indicator_page import next_query
+from dashboard.indicator_state import comparison_group
 from dashboard.narrative import describe_change, trend_sentence
 from dashboard.url_state import parse_choice, parse_codes, parse_period
 

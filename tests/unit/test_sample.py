@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_pipeline.sources.sample import Region, generate_sample, split_total, _rng
+from data_pipeline.sources.sample import Region, _rng, generate_sample, split_total
 
 REGIONS = [Region("GM0351", 13900, "PV26"), Region("GM0327", 30500, "PV26")]
 ANCHORS = {("youth_care_clients", "GM0351", 2019): 370.0, ("youth_care_clients", "GM0351", 2022): 311.0}

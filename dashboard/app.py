@@ -12,11 +12,11 @@ from typing import Any
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html, set_props
-from flask import jsonify
+from flask import jsonify, send_from_directory
 
 from dashboard import queries
 from dashboard.db import StoreMissing, store_version
-from dashboard.labels import APP_NAME, SAMPLE_BADGE, format_date
+from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
 from dashboard.settings import PROJECT_ROOT, Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def footer_content(info: dict[str, Any], sources: list[dict[str, Any]]) -> list:
     if info.get("has_demo_values"):
         parts += [". ", dbc.Badge(SAMPLE_BADGE, color="warning", text_color="dark"),
                   " Cijfers met dit label zijn gegenereerd en geen officiële cijfers."]
-    return parts
+    return [*parts, " ", dcc.Link("Alle bronnen en sjablonen", href="/gegevens")]
 
 
 def _register_shell_callbacks(app: dash.Dash) -> None:
@@ -109,6 +109,16 @@ def _register_health(app: dash.Dash) -> None:
                        store_version=store_version())
 
 
+def _register_templates(app: dash.Dash) -> None:
+    """Serve the import templates (a fixed list, so no path from a request reaches the disk)."""
+    @app.server.route("/sjablonen/<name>")
+    def template(name: str) -> Any:
+        if name not in IMPORT_TEMPLATES:
+            return "Onbekend sjabloon", 404
+        return send_from_directory(PROJECT_ROOT / "data" / "templates", name, as_attachment=True,
+                                   mimetype="text/csv")
+
+
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the Dash app (pages, shell, health endpoint); opens no database connection."""
     settings = settings or get_settings()
@@ -129,6 +139,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.layout = _shell
     _register_shell_callbacks(app)
     _register_health(app)
+    _register_templates(app)
     return app
 
 

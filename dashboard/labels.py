@@ -14,6 +14,11 @@ PROVISIONAL_BADGE = "Voorlopig"
 SUPPRESSED = "<10"
 NO_DATA = "geen gegevens"
 
+IMPORT_TEMPLATES = {  # file in data/templates -> what it is for
+    "vrijwilligers.csv": "Vrijwilligers en maatjes (registratie van de coöperatie)",
+    "uitgaven.csv": "Uitgaven en begroting per categorie (gemeentelijke administratie)",
+}
+
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
              "september", "oktober", "november", "december")
 

@@ -58,3 +58,8 @@ def documented_figures(municipality_code: str, indicator: str) -> pd.DataFrame:
     """Figures the source documents state for this municipality and indicator, with source."""
     return run_query("documented_figures", municipality_code=municipality_code,
                      indicator=indicator)
+
+
+def source_coverage() -> pd.DataFrame:
+    """Every source with the years, regions and indicators it covers and its status."""
+    return run_query("source_coverage")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 
@@ -18,20 +19,27 @@ class StoreMissing(RuntimeError):
     """No published store at the configured path."""
 
 
+def _version_key(path: Path) -> tuple[str, int, int, int]:
+    """Identifies one published version of the store file."""
+    try:
+        stat = path.stat()
+        # os.replace gives a new inode; mtime alone can repeat on coarse-grained filesystems.
+        return str(path), stat.st_ino, stat.st_mtime_ns, stat.st_size
+    except FileNotFoundError as missing:
+        raise StoreMissing(f"no store at {path}") from missing
+
+
 class _Store:
     """The published store file, re-attached when the pipeline swaps in a new one."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[str, int] | None = None
+        self._key: tuple[str, int, int, int] | None = None
         self._database: duckdb.DuckDBPyConnection | None = None
 
-    def cursor(self, path: Path) -> duckdb.DuckDBPyConnection:
-        """A fresh cursor on the current published version of the store."""
-        try:
-            key = (str(path), path.stat().st_mtime_ns)
-        except FileNotFoundError as missing:
-            raise StoreMissing(f"no store at {path}") from missing
+    def cursor(self, key: tuple[str, int, int, int]) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor on the published version `key` of the store."""
+        path = Path(key[0])
         with self._lock:
             if self._database is None or key != self._key:
                 # duckdb.connect(path) would hand back the instance already open for that path
@@ -45,7 +53,39 @@ class _Store:
         return cursor
 
 
+class _ResultCache:
+    """Query results of one store version, reused until a new version is published.
+
+    A published store never changes (the pipeline replaces the whole file), so a result keyed by
+    the file's version, the query and its parameters stays correct; pages re-run the same few
+    queries for every visitor of a shared link.
+    """
+
+    def __init__(self, max_entries: int = 512) -> None:
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._max_entries = max_entries
+
+    def get(self, key: tuple) -> pd.DataFrame | None:
+        with self._lock:
+            frame = self._entries.get(key)
+            if frame is not None:
+                self._entries.move_to_end(key)
+        return None if frame is None else frame.copy()  # callers may modify their copy
+
+    def put(self, key: tuple, frame: pd.DataFrame) -> None:
+        with self._lock:
+            self._entries[key] = frame
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+
+
+def _frozen(params: dict[str, object]) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
 _store = _Store()
+_results = _ResultCache()
 
 
 @cache
@@ -55,8 +95,15 @@ def _query_text(name: str) -> str:
 
 def run_query(name: str, **params: object) -> pd.DataFrame:
     """Run sql/queries/<name>.sql with its $parameters bound from params."""
-    with _store.cursor(get_settings().db_path) as cursor:
-        return cursor.execute(_query_text(name), params).df()
+    version = _version_key(get_settings().db_path)
+    key = (version, name, _frozen(params))
+    cached = _results.get(key)
+    if cached is not None:
+        return cached
+    with _store.cursor(version) as cursor:
+        frame = cursor.execute(_query_text(name), params).df()
+    _results.put(key, frame)
+    return frame.copy()
 
 
 def store_version() -> int | None:

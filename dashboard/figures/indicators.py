@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import DASHES, MARKERS, PALETTE, apply_dutch_style
+from dashboard.figures.style import DASHES, MARKERS, PALETTE, new_figure
 
 PATTERNS = ("", "/", ".", "x", "-", "|", "+", "\\")  # bar fills that survive greyscale print
 
@@ -36,7 +36,7 @@ def trend_figure(
     documented: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The municipality's line against the middle 50% and median of its group and the country."""
-    figure = go.Figure()
+    figure = new_figure(height=380)
     if len(band):
         figure.add_trace(go.Scatter(x=band["year"], y=band["p75"], mode="lines",
                                     line={"width": 0}, hoverinfo="skip", showlegend=False))
@@ -69,7 +69,6 @@ def trend_figure(
         figure.add_vline(x=event.year, line={"color": "#555", "dash": "dashdot", "width": 1})
         figure.add_annotation(x=event.year, y=1, yref="paper", text=event.label, showarrow=False,
                               xanchor="left", yanchor="top", font={"size": 11})
-    apply_dutch_style(figure, height=380)
     figure.update_layout(yaxis_title=y_label, xaxis={"dtick": 1, "title": None},
                          legend={"orientation": "h", "y": -0.15}, hovermode="x unified")
     return figure
@@ -80,7 +79,7 @@ def breakdown_figure(
     stacked: bool = True,
 ) -> go.Figure:
     """Bars per year by category (patterns as well as colours); suppressed cells are left out."""
-    figure = go.Figure()
+    figure = new_figure(height=380)
     categories = breakdown.drop_duplicates("category").sort_values("sort_order")
     for index, row in enumerate(categories.itertuples(index=False)):
         rows = breakdown[breakdown["category"] == row.category]
@@ -91,7 +90,6 @@ def breakdown_figure(
                     "pattern": {"shape": PATTERNS[index % len(PATTERNS)], "solidity": 0.3}},
             hovertemplate=f"{row.category_label}: " + _hover_format(decimals) + "<extra></extra>",
         ))
-    apply_dutch_style(figure, height=380)
     figure.update_layout(barmode="stack" if stacked else "group", yaxis_title=y_label,
                          xaxis={"dtick": 1, "title": None},
                          legend={"orientation": "h", "y": -0.15}, clickmode="event")
@@ -104,7 +102,7 @@ def breakdown_figure(
 def points_figure(points: pd.DataFrame, band: pd.DataFrame, national: pd.DataFrame, *,
                   name: str, y_label: str) -> go.Figure:
     """Survey measurements as separate points (no line: they are years apart)."""
-    figure = go.Figure()
+    figure = new_figure(height=320)
     if len(band):
         figure.add_trace(go.Scatter(
             x=band["year"], y=band["median"], mode="markers", name="Mediaan vergelijkingsgroep",
@@ -119,7 +117,6 @@ def points_figure(points: pd.DataFrame, band: pd.DataFrame, national: pd.DataFra
                                 name=name, text=points["value"].map(lambda v: f"{v:.1f}%".replace(".", ",")),
                                 textposition="middle right",
                                 marker={"symbol": MARKERS[0], "size": 12, "color": PALETTE[0]}))
-    apply_dutch_style(figure, height=320)
     figure.update_layout(yaxis_title=y_label, xaxis={"dtick": 2, "title": None},
                          legend={"orientation": "h", "y": -0.2})
     return figure
@@ -127,7 +124,7 @@ def points_figure(points: pd.DataFrame, band: pd.DataFrame, national: pd.DataFra
 
 def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str) -> go.Figure:
     """Realised against budget per year: bars for realised, a marked line for the budget."""
-    figure = go.Figure()
+    figure = new_figure(height=340)
     figure.add_trace(go.Bar(x=realised["year"], y=realised["value"], name="Gerealiseerd",
                             marker={"color": PALETTE[0], "pattern": {"shape": "/"}},
                             hovertemplate="Gerealiseerd: € %{y:,.0f}<extra></extra>"))
@@ -136,7 +133,6 @@ def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str)
                                 line={"color": PALETTE[1], "dash": DASHES[1], "width": 2},
                                 marker={"symbol": MARKERS[3], "size": 9},
                                 hovertemplate="Begroot: € %{y:,.0f}<extra></extra>"))
-    apply_dutch_style(figure, height=340)
     figure.update_layout(yaxis_title=y_label, xaxis={"dtick": 1, "title": None},
                          legend={"orientation": "h", "y": -0.15}, hovermode="x unified")
     return figure

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import PALETTE, apply_dutch_style
+from dashboard.figures.style import PALETTE, new_figure
 
 
 def sparkline_figure(trend: pd.DataFrame, *, selected_year: int, value_label: str) -> go.Figure:
     """Line of `value` by `year`, the selected year marked; gaps stay gaps."""
-    figure = go.Figure(
+    figure = new_figure(height=70)
+    figure.add_trace(
         go.Scatter(
             x=trend["year"], y=trend["value"], mode="lines+markers", connectgaps=False,
             line={"color": PALETTE[0], "width": 2}, marker={"size": 4},
@@ -22,7 +23,6 @@ def sparkline_figure(trend: pd.DataFrame, *, selected_year: int, value_label: st
         go.Scatter(x=chosen["year"], y=chosen["value"], mode="markers", hoverinfo="skip",
                    marker={"size": 9, "color": PALETTE[5], "symbol": "diamond"})
     )
-    apply_dutch_style(figure, height=70)
     figure.update_layout(
         showlegend=False, margin={"l": 0, "r": 0, "t": 4, "b": 0},
         xaxis={"visible": False}, yaxis={"visible": False},

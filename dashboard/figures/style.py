@@ -11,15 +11,23 @@ DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "cross")
 
 
-def apply_dutch_style(figure: go.Figure, *, height: int | None = None) -> go.Figure:
-    """Dutch number separators (1.234,5), plain template, readable font."""
-    figure.update_layout(
-        separators=",.",
-        template="plotly_white",
-        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        colorway=list(PALETTE),
-    )
-    if height is not None:
-        figure.update_layout(height=height)
-    return figure
+GRID = "#e5e5e5"
+BASE_LAYOUT = {
+    # No plotly.py template: applying one costs milliseconds per figure on every request, and
+    # these few settings give the same plain look.
+    "template": None,
+    "separators": ",.",  # Dutch: 1.234,5
+    "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
+    "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    "colorway": list(PALETTE),
+    "paper_bgcolor": "white",
+    "plot_bgcolor": "white",
+    "xaxis": {"gridcolor": GRID, "zerolinecolor": GRID, "automargin": True},
+    "yaxis": {"gridcolor": GRID, "zerolinecolor": GRID, "automargin": True},
+}
+
+
+def new_figure(*, height: int | None = None) -> go.Figure:
+    """An empty figure in the house style (Dutch separators, colour-blind-safe colours)."""
+    layout = dict(BASE_LAYOUT, height=height) if height is not None else BASE_LAYOUT
+    return go.Figure(layout=layout)

@@ -73,6 +73,10 @@ class _ResultCache:
                 self._entries.move_to_end(key)
         return None if frame is None else frame.copy()  # callers may modify their copy
 
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
     def put(self, key: tuple, frame: pd.DataFrame) -> None:
         with self._lock:
             self._entries[key] = frame
@@ -112,3 +116,8 @@ def store_version() -> int | None:
         return get_settings().db_path.stat().st_mtime_ns
     except FileNotFoundError:
         return None
+
+
+def clear_result_cache() -> None:
+    """Forget cached query results (benchmarks measure cold requests with it)."""
+    _results.clear()

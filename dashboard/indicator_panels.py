@@ -115,12 +115,14 @@ def _group_note(state: ViewState, measure: Measure) -> str:
 def _documented_points(
     indicator: str, category: str, state: ViewState, own: pd.DataFrame
 ) -> pd.DataFrame:
-    """Years whose number a source document states, placed on the plotted series."""
+    """Years whose number a source document states: at the stated count, or on the rate line."""
     figures = queries.documented_figures(state.code, indicator)
     figures = figures[(figures["figure_kind"] == "level") & (figures["category"] == category)]
     points = own[own["year"].isin(figures["year"])][["year", "value"]].merge(
         figures[["year", "value", "publisher", "published_on", "source_id"]].rename(
             columns={"value": "stated"}), on="year")
+    if state.measure.measure == "count":
+        points["value"] = points["stated"]  # the document's own number, even if CBS differs
     points["label"] = [f"{format_number(r.stated)} ({r.publisher} {str(r.published_on)[:4]})"
                        for r in points.itertuples(index=False)]
     points["is_demo"] = False

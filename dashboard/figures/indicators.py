@@ -61,7 +61,8 @@ def trend_figure(
     if documented is not None and len(documented):
         figure.add_trace(go.Scatter(
             x=documented["year"], y=documented["value"], mode="markers+text",
-            name="Genoemd in brondocument", text=documented["label"], textposition="top center",
+            name="Genoemd in brondocument", text=documented["label"], textposition="top right",
+            cliponaxis=False,
             marker={"symbol": "star", "size": 14, "color": PALETTE[5],
                     "line": {"color": "black", "width": 1}},
             hovertemplate="%{text}<extra></extra>"))

@@ -26,7 +26,7 @@ ranked as (
                     when 'document' then 3
                     else 9
                 end,
-                observations.source_id
+                observations.source_id desc  -- the latest import of the same kind wins
         ) as precedence_rank
     from observations
     inner join sources on observations.source_id = sources.source_id

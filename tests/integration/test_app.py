@@ -85,3 +85,21 @@ def test_app_picks_up_a_newly_published_store_without_restart(dash_app, pipeline
     after = queries.store_info()
     assert after["built_at"] >= before
     assert queries.headline_kpis("GM0351").shape[0] > 0
+
+
+def test_gegevens_lists_every_source_with_its_status(dash_app):
+    from dashboard import queries
+    from dashboard.pages import gegevens
+
+    shown = " ".join(texts(gegevens.layout()))
+    for source in queries.all_sources().itertuples():
+        assert source.publisher in shown and source.title in shown
+    assert "Voorbeeldgegevens" in shown and "Definitief" in shown
+
+
+def test_import_templates_are_served_and_nothing_else(client):
+    response = client.get("/sjablonen/vrijwilligers.csv")
+    assert response.status_code == 200
+    assert response.data.decode("utf-8-sig").startswith("gemeentecode;jaar;soort;werkveld;aantal")
+    assert client.get("/sjablonen/..%2Fpyproject.toml").status_code == 404
+    assert client.get("/sjablonen/uitgaven.xlsx").status_code == 404

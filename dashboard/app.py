@@ -49,7 +49,7 @@ def _navigation() -> dbc.Nav:
     links = [
         dbc.NavLink(page["name"], href=page["relative_path"], active="exact")
         for page in sorted(pages, key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]))
-        if not page["module"].endswith("not_found_404")
+        if not page["module"].endswith("not_found_404") and "<" not in (page.get("path_template") or "")
     ]
     return dbc.Nav(links, navbar=True, className="me-auto")
 

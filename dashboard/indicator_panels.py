@@ -33,8 +33,6 @@ from dashboard.narrative import trend_sentence
 
 def cooperative_events(code: str) -> list[Event]:
     """Dated events for trend annotations, from the case studies of this municipality."""
-    if not hasattr(queries, "case_start_dates"):  # TODO(lead): remove once cases are merged
-        return []
     starts = queries.case_start_dates(code)
     events = []
     for row in starts.itertuples(index=False):

@@ -63,3 +63,33 @@ def documented_figures(municipality_code: str, indicator: str) -> pd.DataFrame:
 def source_coverage() -> pd.DataFrame:
     """Every source with the years, regions and indicators it covers and its status."""
     return run_query("source_coverage")
+
+
+def case_overview(case_id: str | None = None) -> pd.DataFrame:
+    """Card fields of every practice case, or of one."""
+    return run_query("case_overview", case_id=case_id)
+
+
+def case_timeline(case_id: str | None = None) -> pd.DataFrame:
+    """Milestones of every case (or one), in date order."""
+    return run_query("case_timeline", case_id=case_id)
+
+
+def case_ladder(case_id: str | None = None) -> pd.DataFrame:
+    """Government-participation ladder positions of every case (or one), with shifts."""
+    return run_query("case_ladder", case_id=case_id)
+
+
+def case_factor_matrix() -> pd.DataFrame:
+    """Key-factor themes x cases, counted per kind (promoting, hindering)."""
+    return run_query("case_factor_matrix")
+
+
+def case_panels(case_id: str) -> pd.DataFrame:
+    """Items of one case's panels: ideas, actors, factors and key figures."""
+    return run_query("case_panels", case_id=case_id)
+
+
+def case_start_dates(municipality_code: str) -> pd.DataFrame:
+    """Marked starts of cases in a municipality (the cooperative's start for Woudenberg)."""
+    return run_query("case_start_dates", municipality_code=municipality_code)

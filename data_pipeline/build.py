@@ -29,9 +29,9 @@ InputLoader = Callable[[PipelineSettings, pd.DataFrame], dict[str, pd.DataFrame]
 
 def standard_loaders() -> tuple[InputLoader, ...]:
     """Loaders every build runs after the defaults, in order (later sources stack on top)."""
-    from data_pipeline.sources import cbs_statline, registrations
+    from data_pipeline.sources import case_studies, cbs_statline, registrations
 
-    return (cbs_statline.load_fetched, registrations.load_imports)
+    return (case_studies.load_cases, cbs_statline.load_fetched, registrations.load_imports)
 
 
 def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:

@@ -72,6 +72,23 @@ CHECKS: list[Check] = [
           "left join core.int_observation_resolved o using "
           "(indicator, municipality_code, year, category) "
           "where d.figure_kind = 'level' and (o.value is null or o.is_demo)"),
+    _unique("marts.mart_case_overview", "case_id"),
+    _unique("marts.mart_case_timeline", "case_id, position"),
+    Check("marts.mart_case_overview", "every case has all six panels",
+          "select o.case_id from marts.mart_case_overview o where "
+          "not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+          "and p.panel = 'basisidee') "
+          "or not exists (select 1 from marts.mart_case_timeline t where t.case_id = o.case_id) "
+          "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+          "and p.panel = 'actoren') "
+          "or len(o.ladder_steps) = 0 "
+          "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+          "and p.panel = 'bevorderend') "
+          "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+          "and p.panel = 'belemmerend')"),
+    Check("marts.mart_case_ladder", "accepted ladder steps",
+          "select * from marts.mart_case_ladder where step not in "
+          "('loslaten', 'faciliteren', 'stimuleren', 'regisseren', 'reguleren')"),
     Check("marts", "every mart carries source and demo columns",
           "select table_name from information_schema.tables t where table_schema = 'marts' "
           "and table_name like 'mart_%' and table_name <> 'mart_store_info' and not exists ("

@@ -89,7 +89,8 @@ def kpi_card(
         change_against(definition, value, _number(row.get("value_previous_year")),
                        f"t.o.v. {year - 1}"),
         change_against(definition, value, _number(row.get("value_baseline")),
-                       f"t.o.v. {row.get('baseline_year', 2018)} (start coöperatie)"),
+                       f"t.o.v. {row.get('baseline_year', 2018)} "
+                       f"({row.get('baseline_label') or 'referentiejaar'})"),
     ]
     is_demo = bool(row.get("is_demo", False))
     header = [html.H2(definition.title, className="h6 mb-0 d-inline")]

@@ -1,7 +1,19 @@
 -- Grain: one row per region per year per headline KPI (the four cards of the Kerncijfers page).
 -- value is the card's main number, rate its companion (per 1,000 youth or per inhabitant);
--- value_previous_year and value_baseline (2018, start of the cooperative) give the changes.
+-- value_previous_year and value_baseline give the changes; the baseline is the start of a
+-- case in that municipality whose start milestone is marked (De Kleine Schans: January 2018),
+-- else the reference year 2018, so the date has one source of truth: the case file.
 with
+
+case_starts as (
+    select
+        municipality_code,
+        min(start_year) as baseline_year,
+        'start ' || arg_min(case_name, start_year) as baseline_label
+    from core.dim_case
+    where case_id in (select case_id from staging.stg_case_milestones where marks_start)
+    group by municipality_code
+),
 
 observations as (
     select * from core.fct_observation
@@ -127,7 +139,8 @@ final as (
         current_year.rate,
         previous_year.value as value_previous_year,
         baseline.value as value_baseline,
-        2018 as baseline_year,
+        coalesce(case_starts.baseline_year, 2018) as baseline_year,
+        coalesce(case_starts.baseline_label, 'referentiejaar') as baseline_label,
         current_year.is_demo,
         current_year.is_provisional,
         current_year.source_ids
@@ -136,10 +149,11 @@ final as (
         on current_year.municipality_code = previous_year.municipality_code
         and current_year.kpi = previous_year.kpi
         and current_year.year = previous_year.year + 1
+    left join case_starts on current_year.municipality_code = case_starts.municipality_code
     left join unioned as baseline
         on current_year.municipality_code = baseline.municipality_code
         and current_year.kpi = baseline.kpi
-        and baseline.year = 2018
+        and baseline.year = coalesce(case_starts.baseline_year, 2018)
 )
 
 select * from final

@@ -7,6 +7,7 @@ select
     kpi.value_previous_year,
     kpi.value_baseline,
     kpi.baseline_year,
+    kpi.baseline_label,
     kpi.is_demo,
     kpi.is_provisional,
     kpi.source_ids

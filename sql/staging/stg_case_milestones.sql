@@ -1,0 +1,2 @@
+-- Grain: one row per raw.case_milestones row (case files, validated by the loader).
+select * from raw.case_milestones

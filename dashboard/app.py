@@ -124,7 +124,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level)
     app = dash.Dash(
-        __name__,
+        "dashboard",  # the package: Dash then imports pages as dashboard.pages.*, the same
+        # modules tests and other code import, so no page or callback is registered twice
         use_pages=True,
         pages_folder=str(PROJECT_ROOT / "dashboard" / "pages"),
         assets_folder=str(PROJECT_ROOT / "assets"),

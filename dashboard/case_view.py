@@ -64,7 +64,8 @@ class CaseFilters:
 def parse_filters(query: dict[str, str], overview: pd.DataFrame) -> CaseFilters:
     """Validate the link's filters against what the store holds."""
     provinces = {name: name for name in sorted(overview["province_name"].unique())}
-    years = sorted(set(overview["start_year"].astype(int)))
+    years = sorted(set(overview["start_year"].astype(int))
+                   | set(overview["period_end_year"].dropna().astype(int)))
     filters, problems = CaseFilters(), unknown_parameters(query, PARAMETERS)
     filters.theme, problem = _optional_choice("thema", query.get("thema"), THEME_LABELS)
     problems += [problem] if problem else []

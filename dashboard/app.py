@@ -86,7 +86,7 @@ def footer_content(info: dict[str, Any], sources: list[dict[str, Any]]) -> list:
 def _register_shell_callbacks(app: dash.Dash) -> None:
     @app.callback(Output(FOOTER, "children"), Input(SHELL_URL, "pathname"))
     def show_footer(_pathname: str | None) -> list:
-        return footer_content(queries.store_info(), queries.all_sources().to_dict("records"))
+        return footer_content(queries.store_info(), queries.source_coverage().to_dict("records"))
 
 
 def _on_callback_error(error: Exception) -> None:

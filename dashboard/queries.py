@@ -27,11 +27,6 @@ def sources_by_id(source_ids: list[str]) -> pd.DataFrame:
     return run_query("sources_by_id", source_ids=sorted(set(source_ids)))
 
 
-def all_sources() -> pd.DataFrame:
-    """Every source record in the store."""
-    return run_query("all_sources")
-
-
 def store_info() -> dict[str, object]:
     """Build time and coverage of the published store."""
     rows = run_query("store_info").to_dict("records")

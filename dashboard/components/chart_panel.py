@@ -16,6 +16,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.provenance import source_note
 from dashboard.exports import to_dutch_csv, to_xlsx
+from dashboard.labels import format_number
 
 DOWNLOAD_BUTTON = "sk-download-button"
 DOWNLOAD = "sk-download"
@@ -33,14 +34,11 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Table:
 
 
 def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\x00").replace(
-            ".", ",").replace("\x00", ".")
-    return str(value)
+        return format_number(value, 0 if value.is_integer() else 2)
+    return "" if value is None else str(value)
 
 
 def chart_panel(

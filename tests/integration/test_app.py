@@ -69,7 +69,7 @@ def test_footer_names_sources_and_store_date(dash_app):
     from dashboard.app import footer_content
 
     shown = " ".join(texts(footer_content(queries.store_info(),
-                                          queries.all_sources().to_dict("records"))))
+                                          queries.source_coverage().to_dict("records"))))
     assert "Gegevens gepubliceerd op" in shown and "CBS (Testtabel jeugdhulp (fixture))" in shown
     assert "Voorbeeldgegevens" in shown  # Leusden is sample data
 
@@ -92,7 +92,7 @@ def test_gegevens_lists_every_source_with_its_status(dash_app):
     from dashboard.pages import gegevens
 
     shown = " ".join(texts(gegevens.layout()))
-    for source in queries.all_sources().itertuples():
+    for source in queries.source_coverage().itertuples():
         assert source.publisher in shown and source.title in shown
     assert "Voorbeeldgegevens" in shown and "Definitief" in shown
 

@@ -31,15 +31,22 @@ from dashboard.labels import format_euro, format_number
 from dashboard.narrative import trend_sentence
 
 
-def cooperative_events(code: str) -> list[Event]:
-    """Dated events for trend annotations, from the case studies of this municipality."""
-    starts = queries.case_start_dates(code)
+def cooperative_events(code: str, period: tuple[int, int]) -> list[Event]:
+    """Dated events for trend annotations: milestones of this municipality's cases."""
     events = []
-    for row in starts.itertuples(index=False):
-        month = getattr(row, "start_month", None)
-        fraction = (int(month) - 1) / 12 if month and not pd.isna(month) else 0.5
-        events.append(Event(int(row.start_year) + fraction, f"Start {row.name}"))
+    for row in queries.case_events(code).itertuples(index=False):
+        if not period[0] <= row.year <= period[1]:
+            continue
+        month = None if pd.isna(row.month) else int(row.month)
+        position = row.year + ((month - 1) / 12 if month else 0.5)
+        label = f"Start {row.case_name}" if row.marks_start else _short(row.description)
+        events.append(Event(position, f"{row.date_text}: {label}" if not row.marks_start
+                            else f"{label} ({row.date_text})"))
     return events
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _sources_for(*frames: pd.DataFrame) -> pd.DataFrame:
@@ -64,8 +71,10 @@ def _series_table(parts: list[tuple[str, pd.DataFrame, str]], measure: Measure) 
         for row in frame.itertuples(index=False):
             rows.append({"Reeks": label, "Jaar": int(row.year), "Maat": measure.label,
                          "Waarde": getattr(row, column),
-                         "Voorbeeldgegevens": bool(getattr(row, "is_demo", False))})
-    return pd.DataFrame(rows, columns=["Reeks", "Jaar", "Maat", "Waarde", "Voorbeeldgegevens"])
+                         "Voorbeeldgegevens": bool(getattr(row, "is_demo", False)),
+                         "Voorlopig": bool(getattr(row, "is_provisional", False))})
+    return pd.DataFrame(rows, columns=["Reeks", "Jaar", "Maat", "Waarde", "Voorbeeldgegevens",
+                                       "Voorlopig"])
 
 
 def trend_panel(
@@ -87,7 +96,7 @@ def trend_panel(
         national, band = national.iloc[0:0], band.iloc[0:0]
     documented = _documented_points(indicator, category, state, own)
     figure = trend_figure(own, band, national, name=state.name, y_label=measure.axis,
-                          decimals=measure.decimals, events=cooperative_events(state.code),
+                          decimals=measure.decimals, events=cooperative_events(state.code, state.period),
                           documented=documented)
     table = _series_table([(state.name, own, "value"), ("Nederland", national, "value"),
                            ("Vergelijkingsgroep: 25%", band, "p25"),
@@ -148,6 +157,7 @@ def breakdown_table(rows: pd.DataFrame, measure: Measure, suppressed_text: str) 
         "Waarde": [suppressed_text if hidden else value
                    for value, hidden in zip(rows["value"], rows["is_suppressed"], strict=True)],
         "Voorbeeldgegevens": rows["is_demo"].astype(bool).tolist(),
+        "Voorlopig": rows["is_provisional"].astype(bool).tolist(),
     })
 
 

@@ -85,6 +85,6 @@ def case_panels(case_id: str) -> pd.DataFrame:
     return run_query("case_panels", case_id=case_id)
 
 
-def case_start_dates(municipality_code: str) -> pd.DataFrame:
-    """Marked starts of cases in a municipality (the cooperative's start for Woudenberg)."""
-    return run_query("case_start_dates", municipality_code=municipality_code)
+def case_events(municipality_code: str) -> pd.DataFrame:
+    """Dated milestones of the cases in a municipality, the marked start among them."""
+    return run_query("case_events", municipality_code=municipality_code)

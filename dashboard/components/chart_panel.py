@@ -14,7 +14,7 @@ import pandas as pd
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.provenance import source_note
+from dashboard.components.provenance import provisional_badge, source_note
 from dashboard.exports import to_dutch_csv, to_xlsx
 from dashboard.labels import format_number
 
@@ -71,10 +71,20 @@ def chart_panel(
         dcc.Graph(id=graph_id or f"{panel_id}-graph", figure=figure,
                   config={"displaylogo": False, "locale": "nl"}),
         source_note(sources, is_demo=is_demo),
+        _provisional_note(table),
         html.Details([html.Summary("Toon als tabel"), data_table(table, title)],
                      className="mt-2 sk-table-toggle"),
         downloads,
     ], id=panel_id, className="sk-panel border rounded p-3 mb-4", **{"aria-label": title})
+
+
+def _provisional_note(table: pd.DataFrame) -> html.P | None:
+    """Say so when the publisher calls any plotted value provisional."""
+    if "Voorlopig" not in table or not table["Voorlopig"].any():
+        return None
+    years = ", ".join(str(y) for y in sorted(set(table.loc[table["Voorlopig"], "Jaar"])))
+    return html.P([provisional_badge(), f" De cijfers over {years} zijn voorlopig en kunnen nog "
+                   "wijzigen."], className="small mb-1")
 
 
 def _filename(name: str, extension: str) -> str:

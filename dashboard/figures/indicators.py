@@ -66,11 +66,15 @@ def trend_figure(
             marker={"symbol": "star", "size": 14, "color": PALETTE[5],
                     "line": {"color": "black", "width": 1}},
             hovertemplate="%{text}<extra></extra>"))
-    for event in events or []:
+    for index, event in enumerate(events or []):
         figure.add_vline(x=event.year, line={"color": "#555", "dash": "dashdot", "width": 1})
-        figure.add_annotation(x=event.year, y=1, yref="paper", text=event.label, showarrow=False,
-                              xanchor="left", yanchor="top", font={"size": 11})
-    figure.update_layout(yaxis_title=y_label, xaxis={"dtick": 1, "title": None},
+        # Stagger labels so events a year or two apart stay readable.
+        figure.add_annotation(x=event.year, y=1 - 0.09 * (index % 3), yref="paper",
+                              text=event.label, showarrow=False, xanchor="left", yanchor="top",
+                              font={"size": 11}, bgcolor="rgba(255,255,255,0.8)")
+    years = pd.concat([series["year"], band.get("year", pd.Series()), national["year"]])
+    x_range = [years.min() - 0.3, years.max() + 0.3] if len(years) else None
+    figure.update_layout(yaxis_title=y_label, xaxis={"dtick": 1, "title": None, "range": x_range},
                          legend={"orientation": "h", "y": -0.15}, hovermode="x unified")
     return figure
 

@@ -58,8 +58,9 @@ def test_cooperative_start_drives_the_baseline_and_annotation(store, dash_app):
 
     schans = case_files()["de-kleine-schans"]
     start = next(m["date"] for m in schans["milestones"] if m.get("marks_start"))
-    starts = queries.case_start_dates("GM0351")
-    assert starts["start_date"].tolist() == [start]
+    events = queries.case_events("GM0351")
+    assert events.loc[events["marks_start"], "date_text"].tolist() == [start]
+    assert sorted(events["date_text"]) == sorted(m["date"] for m in schans["milestones"])
     baseline = query(store, "select distinct baseline_year from marts.mart_headline_kpi "
                             "where municipality_code = 'GM0351'")
     assert baseline == [(int(start[:4]),)]

@@ -97,3 +97,10 @@ def test_bad_parameters_are_named_next_to_the_default_view(dash_app, query, frag
     shown = " ".join(texts(page_module("uitgaven").layout(**query)))
     assert fragment in shown and "Deze link klopt niet helemaal" in shown
     assert "Uitgaven Woudenberg" in shown
+
+
+def test_trend_is_annotated_with_the_cooperative_start_from_the_case_file(dash_app):
+    layout = page_module("jeugdhulp").layout(gemeente="GM0351")
+    graphs = find(layout, lambda c: getattr(c, "id", None) == "jeugdhulp-trend-graph")
+    labels = [a.text for a in graphs[0].figure.layout.annotations]
+    assert "Start Coöperatie De Kleine Schans (2018-01)" in labels

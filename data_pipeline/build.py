@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from data_pipeline.errors import ModelFailed
 from data_pipeline.observations import ObservationBatch
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import documented, reference, sample
@@ -130,7 +131,10 @@ def run_layer(connection: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str) 
     """Create one table per sql/<layer>/*.sql file, in file-name order."""
     for path in sorted((sql_dir / layer).glob("*.sql")):
         started = time.perf_counter()
-        connection.execute(f"create table {layer}.{path.stem} as {path.read_text('utf-8')}")
+        try:
+            connection.execute(f"create table {layer}.{path.stem} as {path.read_text('utf-8')}")
+        except duckdb.Error as error:
+            raise ModelFailed(f"sql/{layer}/{path.name}: {error}") from error
         rows = connection.execute(f"select count(*) from {layer}.{path.stem}").fetchone()
         log.info("%s.%s: %s rows, %.2fs", layer, path.stem, rows[0] if rows else 0,
                  time.perf_counter() - started)

@@ -17,13 +17,13 @@ import click
 
 from data_pipeline.build import build_store, load_all_inputs
 from data_pipeline.checks import run_checks
-from data_pipeline.errors import CheckFailed, InputError, SourceError
+from data_pipeline.errors import CheckFailed, InputError, ModelFailed, SourceError
 from data_pipeline.publish import build_audit_publish
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import cbs_statline, reference, registrations
 from data_pipeline.sources.local_files import READERS
 
-DATA_PROBLEMS = (InputError, CheckFailed, SourceError)
+DATA_PROBLEMS = (InputError, CheckFailed, SourceError, ModelFailed)
 
 
 class DataProblem(click.ClickException):

@@ -48,3 +48,7 @@ class CheckFailed(RuntimeError):
     def __init__(self, failures: list[str]) -> None:
         self.failures = failures
         super().__init__("data checks failed:\n" + "\n".join(f"- {f}" for f in failures))
+
+
+class ModelFailed(RuntimeError):
+    """A SQL model could not be built (names the model); nothing is published."""

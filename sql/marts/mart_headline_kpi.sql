@@ -24,16 +24,7 @@ categories as (
 ),
 
 population as (
-    select
-        municipality_code,
-        year,
-        max(value) filter (where category = 'total') as inhabitants,
-        max(value) filter (where category = 'age_0_17') as youth_0_17,
-        bool_or(is_demo) as is_demo,
-        list(distinct source_id) as source_ids
-    from observations
-    where indicator = 'population'
-    group by municipality_code, year
+    select * from core.int_population_year
 ),
 
 youth_care as (

@@ -9,16 +9,7 @@ observations as (
 ),
 
 population as (
-    select
-        municipality_code,
-        year,
-        max(value) filter (where category = 'total') as inhabitants,
-        max(value) filter (where category = 'age_0_17') as youth_0_17,
-        bool_or(is_demo) as is_demo,
-        min(source_id) as source_id
-    from observations
-    where indicator = 'population'
-    group by municipality_code, year
+    select * from core.int_population_year
 ),
 
 clients as (
@@ -39,7 +30,7 @@ enriched as (
         population.inhabitants,
         population.youth_0_17,
         population.is_demo as population_is_demo,
-        population.source_id as population_source_id,
+        population.source_ids[1] as population_source_id,
         clients.clients,
         clients.is_demo as clients_is_demo,
         clients.source_id as clients_source_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 from data_pipeline.build import build_store
 from data_pipeline.checks import Check, run_checks
 from data_pipeline.cli import cli
-from data_pipeline.errors import CheckFailed, InputError
+from data_pipeline.errors import CheckFailed, InputError, ModelFailed
 from data_pipeline.publish import build_audit_publish
 from tests.conftest import fixture_csv, fixture_observations_loader, fixture_settings
 
@@ -147,3 +148,14 @@ def test_store_is_rebuilt_identically_apart_from_build_time(tmp_path):
     sql = "select * from core.fct_observation order by all"
     assert query(first, sql) == query(second, sql)
     shutil.rmtree(settings.data_dir)
+
+
+def test_broken_sql_model_names_the_file_and_publishes_nothing(live_store, tmp_path):
+    before = live_store.db_path.read_bytes()
+    sql_dir = tmp_path / "sql"
+    shutil.copytree(live_store.sql_dir, sql_dir)
+    (sql_dir / "marts" / "mart_zz_broken.sql").write_text("select missing_column from core.dim_case")
+    broken = replace(live_store, sql_dir=sql_dir)
+    with pytest.raises(ModelFailed, match="sql/marts/mart_zz_broken.sql"):
+        build_audit_publish(broken.db_path, lambda t: build_store(broken, t))
+    assert live_store.db_path.read_bytes() == before

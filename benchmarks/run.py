@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from data_pipeline.build import build_store, load_default_inputs
+from data_pipeline.build import build_store, load_all_inputs
 from data_pipeline.checks import run_checks
 from data_pipeline.observations import ObservationBatch
 from data_pipeline.settings import PipelineSettings
@@ -59,7 +59,7 @@ def time_calls(call: Callable[[], Any], repeat: int, warmup: int = 0) -> list[fl
 
 def national_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
     """Default inputs plus ~345 generated municipalities over all provinces, 10 years."""
-    inputs = load_default_inputs(settings)
+    inputs = load_all_inputs(settings)
     provinces = reference.read_provinces(settings.data_dir)["province_code"].tolist()
     rng = random.Random(2018)
     generated = pd.DataFrame([{
@@ -187,7 +187,7 @@ def main() -> None:
     national = PipelineSettings.from_env(db_path=work / "national.duckdb")
     results: dict[str, Any] = {"machine": machine_note(), "trivial_callback_ms": None}
     results["build"] = {
-        "province": bench_build(province, lambda: load_default_inputs(province), args.repeat),
+        "province": bench_build(province, lambda: load_all_inputs(province), args.repeat),
         "national": bench_build(national, lambda: national_inputs(national), args.repeat),
     }
     results["trivial_callback_ms"] = trivial_ms(args.requests * 3)

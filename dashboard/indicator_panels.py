@@ -167,7 +167,8 @@ def breakdown_panel(config: IndicatorPage, state: ViewState, view_url: str) -> h
     series = queries.indicator_series(config.indicator, measure.measure, [state.code], first, last)
     rows = series[~series["is_total"]]
     figure = breakdown_figure(rows, y_label=measure.axis, decimals=measure.decimals,
-                              selected_year=state.detail_year)
+                              selected_year=state.detail_year,
+                              suppressed_text=f"{_threshold()} (niet getoond)")
     hidden = int(rows["is_suppressed"].sum())
     sentence = _largest_category_sentence(rows, state, measure)
     if hidden:

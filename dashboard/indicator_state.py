@@ -146,5 +146,6 @@ def parse_view(config: IndicatorPage, query: dict[str, str], regions: pd.DataFra
 
 def component_ids(page: str) -> dict[str, str]:
     """Ids of a page's components, prefixed by the page so pages never collide."""
-    names = ("url", "state", "gemeente", "vergelijking", "selectie", "periode", "maat", "breakdown")
-    return {name: f"{page}-{name}" for name in names}
+    names = ("url", "state", "gemeente", "vergelijking", "selectie", "periode", "maat")
+    # The breakdown panel itself is '<page>-breakdown'; its graph needs an id of its own.
+    return {**{name: f"{page}-{name}" for name in names}, "breakdown": f"{page}-breakdown-graph"}

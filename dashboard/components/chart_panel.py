@@ -23,14 +23,23 @@ DOWNLOAD = "sk-download"
 PANEL_DATA = "sk-panel-data"
 
 
-def data_table(table: pd.DataFrame, caption: str) -> html.Table:
-    """An accessible HTML table of the plotted rows (the 'Toon als tabel' alternative)."""
-    header = html.Thead(html.Tr([html.Th(column, scope="col") for column in table.columns]))
-    body = html.Tbody([
-        html.Tr([html.Td(_cell(value)) for value in row]) for row in table.itertuples(index=False)
-    ])
-    return html.Table([html.Caption(caption), header, body],
-                      className="table table-sm table-striped small sk-data-table")
+def data_table(table: pd.DataFrame, caption: str) -> html.Div:
+    """The plotted rows as an accessible table (the 'Toon als tabel' alternative).
+
+    Rendered from Markdown: one component instead of one per cell, which kept large pages slow.
+    """
+    header = "| " + " | ".join(_markdown(c) for c in table.columns) + " |"
+    rule = "|" + "---|" * len(table.columns)
+    rows = ["| " + " | ".join(_markdown(_cell(v)) for v in row) + " |"
+            for row in table.itertuples(index=False)]
+    return html.Div([html.P(caption, className="small fw-semibold mb-1"),
+                     dcc.Markdown("\n".join([header, rule, *rows]),
+                                  className="table table-sm small sk-data-table")],
+                    className="table-responsive")
+
+
+def _markdown(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("<", "&lt;")
 
 
 def _cell(value: object) -> str:

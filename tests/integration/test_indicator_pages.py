@@ -104,3 +104,10 @@ def test_trend_is_annotated_with_the_cooperative_start_from_the_case_file(dash_a
     graphs = find(layout, lambda c: getattr(c, "id", None) == "jeugdhulp-trend-graph")
     labels = [a.text for a in graphs[0].figure.layout.annotations]
     assert "Start Coöperatie De Kleine Schans (2018-01)" in labels
+
+
+@pytest.mark.parametrize("name", [*PAGES, "kerncijfers", "casussen", "gegevens"])
+def test_component_ids_are_unique_on_every_page(dash_app, name):
+    layout = page_module(name).layout()
+    ids = [str(c.id) for c in find(layout, lambda c: getattr(c, "id", None) is not None)]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

@@ -56,3 +56,4 @@ def test_ladder_shows_overall_and_shifts():
     figure = ladder_figure(ladder)
     assert list(figure.data[0].x) == [2]
     assert list(figure.data[1].text) == ["2011–2012", "2013–"]
+

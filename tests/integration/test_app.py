@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
 
@@ -75,16 +73,43 @@ def test_footer_names_sources_and_store_date(dash_app):
 
 
 def test_app_picks_up_a_newly_published_store_without_restart(dash_app, pipeline_settings, store):
-    from dashboard import queries
+    import pandas as pd
 
-    before = queries.store_info()["built_at"]
-    os.utime(store, ns=(0, 0))  # make sure the next publish changes the mtime
-    publish_fixture_store(pipeline_settings)
-    # Same content, new file: the built_at stamp tells the versions apart.
-    assert Path(store).exists()
-    after = queries.store_info()
-    assert after["built_at"] >= before
-    assert queries.headline_kpis("GM0351").shape[0] > 0
+    from dashboard import queries
+    from data_pipeline.build import build_store
+    from data_pipeline.publish import build_audit_publish
+    from tests.conftest import fixture_observations_loader
+
+    def extra_volunteers(settings, municipalities):  # a later import for Leusden 2022
+        sources = pd.DataFrame([{"source_id": "fixture:later", "kind": "import",
+                                 "publisher": "Gemeente Leusden", "title": "Registratie",
+                                 "reference": "later.csv", "published_on": "",
+                                 "retrieved_at": "2026-01-01T00:00:00", "licence": "", "url": "",
+                                 "is_demo": False}])
+        observations = pd.DataFrame([{"indicator": "volunteers_registered",
+                                      "municipality_code": "GM0327", "year": 2022,
+                                      "category": "total", "value": 999.0,
+                                      "source_id": "fixture:later", "is_demo": False,
+                                      "is_provisional": False}])
+        return {"observations": observations, "sources": sources}
+
+    def volunteers_2022() -> float:
+        kpis = queries.headline_kpis("GM0327")
+        return kpis[(kpis["kpi"] == "volunteers_and_buddies") & (kpis["year"] == 2022)][
+            "value"].item()
+
+    before = volunteers_2022()
+    build_audit_publish(store, lambda target: build_store(
+        pipeline_settings, target, extra_loaders=(fixture_observations_loader, extra_volunteers)))
+    try:
+        after = volunteers_2022()
+        assert after != before
+        kpis = queries.headline_kpis("GM0327")
+        row = kpis[(kpis["kpi"] == "volunteers_and_buddies") & (kpis["year"] == 2022)].iloc[0]
+        assert "fixture:later" in list(row["source_ids"])  # the running app sees the new file
+    finally:
+        publish_fixture_store(pipeline_settings)  # later tests expect the fixture store
+    assert volunteers_2022() == before
 
 
 def test_gegevens_lists_every_source_with_its_status(dash_app):

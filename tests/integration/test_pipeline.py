@@ -75,8 +75,9 @@ def test_small_cells_are_suppressed_in_the_store_with_secondary_suppression(stor
     assert rows["juvenile_probation"] is None
     hidden = [category for category, value in rows.items() if value is None]
     assert len(hidden) == 2  # one primary plus one secondary
-    assert query(store, "select count(*) from marts.mart_indicator_year where value > 0 "
-                        "and value < 10 and indicator like 'youth_care_%'") == [(0,)]
+    assert query(store, "select count(*) from marts.mart_indicator_measure where value > 0 "
+                        "and value < 10 and measure = 'count' and indicator like 'youth_care_%'")\
+        == [(0,)]
 
 
 def test_every_value_has_a_source_record(store):

@@ -73,6 +73,17 @@ def _change_item(change: Change) -> html.Li:
     )
 
 
+def _short_source(sources: pd.DataFrame) -> str:
+    """One visible line naming who published the numbers; details sit under 'Over dit cijfer'."""
+    if sources.empty:
+        return "Bron: geen gegevens"
+    names = []
+    for row in sources.itertuples(index=False):
+        date = next((d for d in (row.published_on, row.retrieved_at) if isinstance(d, str) and d), "")
+        names.append(f"{row.publisher} ({date[:4]})" if date else str(row.publisher))
+    return "Bron: " + "; ".join(dict.fromkeys(names))
+
+
 def kpi_card(
     definition: KpiDefinition,
     trend: pd.DataFrame,
@@ -111,6 +122,7 @@ def kpi_card(
             "Lager is beter." if not definition.higher_is_better else "Hoger is beter.",
             className="small text-body-secondary mb-1",
         ),
+        html.P(_short_source(sources), className="small text-body-secondary mb-1 sk-kpi-source"),
         dcc.Graph(
             figure=sparkline_figure(trend, selected_year=year, value_label=definition.unit),
             config={"displayModeBar": False, "staticPlot": True},

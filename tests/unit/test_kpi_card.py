@@ -65,6 +65,7 @@ def test_card_shows_value_changes_source_and_no_sample_badge_for_real_data():
     assert "311 jongeren" in shown and "94,2 per 1.000 jongeren" in shown
     assert "t.o.v. 2021: " in shown and "(gunstig)" in shown
     assert "Bron: VNG Magazine, Artikel, 002, regel 30; gepubliceerd 13 oktober 2023" in shown
+    assert "Bron: VNG Magazine (2023)" in shown  # visible without opening 'Over dit cijfer'
     assert SAMPLE_BADGE not in shown
 
 

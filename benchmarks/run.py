@@ -62,41 +62,71 @@ def national_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
     inputs = load_all_inputs(settings)
     provinces = reference.read_provinces(settings.data_dir)["province_code"].tolist()
     rng = random.Random(2018)
-    generated = pd.DataFrame([{
-        "municipality_code": f"GM9{i:03d}", "name": f"Voorbeeldgemeente {i}",
-        "province_code": provinces[i % len(provinces)], "region_kind": "municipality",
-        "approx_inhabitants": float(int(5000 * 50 ** rng.random())),
-        "valid_from": pd.NA, "valid_to": pd.NA,
-    } for i in range(NATIONAL_MUNICIPALITIES)])
+    generated = pd.DataFrame(
+        [
+            {
+                "municipality_code": f"GM9{i:03d}",
+                "name": f"Voorbeeldgemeente {i}",
+                "province_code": provinces[i % len(provinces)],
+                "region_kind": "municipality",
+                "approx_inhabitants": float(int(5000 * 50 ** rng.random())),
+                "valid_from": pd.NA,
+                "valid_to": pd.NA,
+            }
+            for i in range(NATIONAL_MUNICIPALITIES)
+        ]
+    )
     known = set(inputs["municipalities"]["municipality_code"])
-    province_rows = pd.DataFrame([{
-        "municipality_code": code, "name": f"Provincie {code}", "province_code": "",
-        "region_kind": "province", "approx_inhabitants": pd.NA, "valid_from": pd.NA,
-        "valid_to": pd.NA} for code in provinces if code not in known])
-    municipalities = pd.concat([inputs["municipalities"], province_rows, generated],
-                               ignore_index=True)
+    province_rows = pd.DataFrame(
+        [
+            {
+                "municipality_code": code,
+                "name": f"Provincie {code}",
+                "province_code": "",
+                "region_kind": "province",
+                "approx_inhabitants": pd.NA,
+                "valid_from": pd.NA,
+                "valid_to": pd.NA,
+            }
+            for code in provinces
+            if code not in known
+        ]
+    )
+    municipalities = pd.concat(
+        [inputs["municipalities"], province_rows, generated], ignore_index=True
+    )
     figures = inputs["documented_figures"]
-    anchors = {(r.indicator, r.municipality_code, int(r.year)): float(r.value)
-               for r in figures[figures["kind"] == "level"].itertuples(index=False)}
-    generated_batch = sample.generate_sample(sample.regions_from_reference(municipalities),
-                                             range(settings.first_year, settings.last_year + 1),
-                                             anchors)
+    anchors = {
+        (r.indicator, r.municipality_code, int(r.year)): float(r.value)
+        for r in figures[figures["kind"] == "level"].itertuples(index=False)
+    }
+    generated_batch = sample.generate_sample(
+        sample.regions_from_reference(municipalities),
+        range(settings.first_year, settings.last_year + 1),
+        anchors,
+    )
     batch = ObservationBatch.concat([generated_batch, documented.documented_levels_batch(figures)])
-    inputs.update(municipalities=municipalities, observations=batch.observations,
-                  sources=batch.sources)
+    inputs.update(
+        municipalities=municipalities, observations=batch.observations, sources=batch.sources
+    )
     return inputs
 
 
 def bench_build(settings: PipelineSettings, inputs_for: Callable[[], dict], repeat: int) -> dict:
     """Median build+check time of a store from the given inputs."""
+
     def build() -> None:
         build_store(settings, settings.db_path, inputs=inputs_for())
         failures = run_checks(settings.db_path)
         if failures:
             raise SystemExit(f"checks failed: {failures}")
+
     samples = time_calls(build, repeat)
-    return {"median_ms": median_ms(samples), "min_ms": median_ms([min(samples)]),
-            "max_ms": median_ms([max(samples)])}
+    return {
+        "median_ms": median_ms(samples),
+        "min_ms": median_ms([min(samples)]),
+        "max_ms": median_ms([max(samples)]),
+    }
 
 
 def dash_request(client: Any, dependency: dict, inputs: list[dict]) -> dict:
@@ -149,12 +179,18 @@ def bench_pages(client: Any, requests: int, *, cold: bool) -> dict[str, dict[str
         def call() -> None:
             if cold:
                 db.clear_result_cache()
-            body = dash_request(client, routing, [
-                {"id": "_pages_location", "property": "pathname", "value": path},
-                {"id": "_pages_location", "property": "search", "value": search}])
+            body = dash_request(
+                client,
+                routing,
+                [
+                    {"id": "_pages_location", "property": "pathname", "value": path},
+                    {"id": "_pages_location", "property": "search", "value": search},
+                ],
+            )
             if "Bron:" not in json.dumps(body):
                 raise SystemExit(f"{path}{search}: no source line in the response")
             dash_request(client, footer, [{"id": "app-url", "property": "pathname", "value": path}])
+
         return call
 
     results = {}
@@ -209,8 +245,10 @@ def pages_for_store(client: Any, store: Path, requests: int) -> dict:
 
     os.environ["SK_DB_PATH"] = str(store)
     get_settings.cache_clear()
-    return {"cold": bench_pages(client, requests, cold=True),
-            "warm": bench_pages(client, requests, cold=False)}
+    return {
+        "cold": bench_pages(client, requests, cold=True),
+        "warm": bench_pages(client, requests, cold=False),
+    }
 
 
 def machine_note() -> dict:
@@ -218,9 +256,15 @@ def machine_note() -> dict:
     import dash
     import duckdb
 
-    return {"python": platform.python_version(), "duckdb": duckdb.__version__,
-            "dash": dash.__version__, "pandas": pd.__version__, "cpus": os.cpu_count(),
-            "platform": platform.platform(), "date": time.strftime("%Y-%m-%d")}
+    return {
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "dash": dash.__version__,
+        "pandas": pd.__version__,
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
 
 
 def print_report(results: dict) -> None:
@@ -228,17 +272,23 @@ def print_report(results: dict) -> None:
     floor = results["trivial_callback_ms"]
     print(f"Machine: {results['machine']}")
     for scale, build in results["build"].items():
-        print(f"Pipeline build + checks ({scale}): median {build['median_ms']} ms "
-              f"(min {build['min_ms']}, max {build['max_ms']})")
+        print(
+            f"Pipeline build + checks ({scale}): median {build['median_ms']} ms "
+            f"(min {build['min_ms']}, max {build['max_ms']})"
+        )
     print(f"Trivial Dash callback (floor): median {floor} ms")
-    print(f"{'page':15} {'scale':9} {'cache':5} {'initial ms':>11} {'ratio':>6} "
-          f"{'change ms':>10} {'ratio':>6}")
+    print(
+        f"{'page':15} {'scale':9} {'cache':5} {'initial ms':>11} {'ratio':>6} "
+        f"{'change ms':>10} {'ratio':>6}"
+    )
     for scale, modes in results["pages"].items():
         for mode, pages in modes.items():
             for path, timing in pages.items():
-                print(f"{path:15} {scale:9} {mode:5} {timing['initial_ms']:>11} "
-                      f"{timing['initial_ms'] / floor:>6.1f} {timing['control_change_ms']:>10} "
-                      f"{timing['control_change_ms'] / floor:>6.1f}")
+                print(
+                    f"{path:15} {scale:9} {mode:5} {timing['initial_ms']:>11} "
+                    f"{timing['initial_ms'] / floor:>6.1f} {timing['control_change_ms']:>10} "
+                    f"{timing['control_change_ms'] / floor:>6.1f}"
+                )
     sys.stdout.flush()
 
 

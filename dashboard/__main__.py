@@ -15,8 +15,10 @@ def main() -> None:
     if not settings.db_path.exists():
         print(f"No store at {settings.db_path}: building it from the embedded data…", flush=True)
         # The app never imports the pipeline; they meet at the store file and the CLI.
-        subprocess.run([sys.executable, "-m", "data_pipeline", "run", "--db", str(settings.db_path)],
-                       check=True)
+        subprocess.run(
+            [sys.executable, "-m", "data_pipeline", "run", "--db", str(settings.db_path)],
+            check=True,
+        )
     create_app(settings).run(host=settings.host, port=settings.port, debug=False)
 
 

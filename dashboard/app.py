@@ -48,26 +48,37 @@ def _navigation() -> dbc.Nav:
     pages = [page for page in dash.page_registry.values() if page.get("path") != "/404"]
     links = [
         dbc.NavLink(page["name"], href=page["relative_path"], active="exact")
-        for page in sorted(pages, key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]))
-        if not page["module"].endswith("not_found_404") and "<" not in (page.get("path_template") or "")
+        for page in sorted(
+            pages,
+            key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]),
+        )
+        if not page["module"].endswith("not_found_404")
+        and "<" not in (page.get("path_template") or "")
     ]
     return dbc.Nav(links, navbar=True, className="me-auto")
 
 
 def _shell() -> html.Div:
-    return html.Div([
-        dcc.Location(id=SHELL_URL),
-        html.A("Naar de inhoud", href="#inhoud", className="visually-hidden-focusable"),
-        dbc.Navbar(
-            dbc.Container([dbc.NavbarBrand(APP_NAME, href="/"), _navigation()], fluid=True),
-            color="primary", dark=True, className="mb-3",
-        ),
-        dbc.Container([
-            dbc.Alert(id=GLOBAL_ERROR, is_open=False, color="danger", dismissable=True),
-            html.Main(dash.page_container, id="inhoud"),
-            html.Footer(id=FOOTER, className="sk-footer border-top mt-4 pt-2 small"),
-        ], fluid=True),
-    ])
+    return html.Div(
+        [
+            dcc.Location(id=SHELL_URL),
+            html.A("Naar de inhoud", href="#inhoud", className="visually-hidden-focusable"),
+            dbc.Navbar(
+                dbc.Container([dbc.NavbarBrand(APP_NAME, href="/"), _navigation()], fluid=True),
+                color="primary",
+                dark=True,
+                className="mb-3",
+            ),
+            dbc.Container(
+                [
+                    dbc.Alert(id=GLOBAL_ERROR, is_open=False, color="danger", dismissable=True),
+                    html.Main(dash.page_container, id="inhoud"),
+                    html.Footer(id=FOOTER, className="sk-footer border-top mt-4 pt-2 small"),
+                ],
+                fluid=True,
+            ),
+        ]
+    )
 
 
 def footer_content(info: dict[str, Any], sources: list[dict[str, Any]]) -> list:
@@ -75,11 +86,16 @@ def footer_content(info: dict[str, Any], sources: list[dict[str, Any]]) -> list:
     publishers = sorted({f"{s['publisher']} ({s['title']})" for s in sources if not s["is_demo"]})
     parts: list = [
         html.Span(f"Gegevens gepubliceerd op {format_date(str(info.get('built_at') or ''))}. "),
-        html.Span("Bronnen: " + ("; ".join(publishers) if publishers else "geen officiële bronnen")),
+        html.Span(
+            "Bronnen: " + ("; ".join(publishers) if publishers else "geen officiële bronnen")
+        ),
     ]
     if info.get("has_demo_values"):
-        parts += [". ", dbc.Badge(SAMPLE_BADGE, color="warning", text_color="dark"),
-                  " Cijfers met dit label zijn gegenereerd en geen officiële cijfers."]
+        parts += [
+            ". ",
+            dbc.Badge(SAMPLE_BADGE, color="warning", text_color="dark"),
+            " Cijfers met dit label zijn gegenereerd en geen officiële cijfers.",
+        ]
     return [*parts, " ", dcc.Link("Alle bronnen en sjablonen", href="/gegevens")]
 
 
@@ -91,11 +107,14 @@ def _register_shell_callbacks(app: dash.Dash) -> None:
 
 def _on_callback_error(error: Exception) -> None:
     log.exception("callback failed", exc_info=error)
-    set_props(GLOBAL_ERROR, {
-        "is_open": True,
-        "children": "Er ging iets mis bij het ophalen van deze gegevens. Probeer het opnieuw; "
-        "blijft het misgaan, meld het dan aan de beheerder.",
-    })
+    set_props(
+        GLOBAL_ERROR,
+        {
+            "is_open": True,
+            "children": "Er ging iets mis bij het ophalen van deze gegevens. Probeer het opnieuw; "
+            "blijft het misgaan, meld het dan aan de beheerder.",
+        },
+    )
 
 
 def _register_health(app: dash.Dash) -> None:
@@ -105,18 +124,21 @@ def _register_health(app: dash.Dash) -> None:
             info = queries.store_info()
         except StoreMissing:
             return jsonify(status="no-store"), 503
-        return jsonify(status="ok", store_built_at=info.get("built_at"),
-                       store_version=store_version())
+        return jsonify(
+            status="ok", store_built_at=info.get("built_at"), store_version=store_version()
+        )
 
 
 def _register_templates(app: dash.Dash) -> None:
     """Serve the import templates (a fixed list, so no path from a request reaches the disk)."""
+
     @app.server.route("/sjablonen/<name>")
     def template(name: str) -> Any:
         if name not in IMPORT_TEMPLATES:
             return "Onbekend sjabloon", 404
-        return send_from_directory(PROJECT_ROOT / "data" / "templates", name, as_attachment=True,
-                                   mimetype="text/csv")
+        return send_from_directory(
+            PROJECT_ROOT / "data" / "templates", name, as_attachment=True, mimetype="text/csv"
+        )
 
 
 def create_app(settings: Settings | None = None) -> dash.Dash:

@@ -9,13 +9,25 @@ import pandas as pd
 from dashboard.url_state import UrlProblem, parse_choice, parse_year, unknown_parameters
 
 THEME_LABELS = {
-    "jeugd": "Jeugd", "wmo": "Wmo", "participatie": "Participatie", "onderwijs": "Onderwijs",
-    "leefbaarheid": "Leefbaarheid", "voorzieningen": "Voorzieningen",
-    "werk_en_inkomen": "Werk en inkomen", "taal": "Taal", "veiligheid": "Veiligheid",
-    "zorg_en_welzijn": "Zorg en welzijn", "professionalisering": "Professionalisering",
+    "jeugd": "Jeugd",
+    "wmo": "Wmo",
+    "participatie": "Participatie",
+    "onderwijs": "Onderwijs",
+    "leefbaarheid": "Leefbaarheid",
+    "voorzieningen": "Voorzieningen",
+    "werk_en_inkomen": "Werk en inkomen",
+    "taal": "Taal",
+    "veiligheid": "Veiligheid",
+    "zorg_en_welzijn": "Zorg en welzijn",
+    "professionalisering": "Professionalisering",
 }
-LADDER_LABELS = {"loslaten": "Loslaten", "faciliteren": "Faciliteren",
-                 "stimuleren": "Stimuleren", "regisseren": "Regisseren", "reguleren": "Reguleren"}
+LADDER_LABELS = {
+    "loslaten": "Loslaten",
+    "faciliteren": "Faciliteren",
+    "stimuleren": "Stimuleren",
+    "regisseren": "Regisseren",
+    "reguleren": "Reguleren",
+}
 FACTOR_THEME_LABELS = {
     "burgerkracht": "Burgerkracht en ondernemerszin",
     "organiserend_vermogen": "Organiserend vermogen van instanties",
@@ -27,17 +39,33 @@ FACTOR_THEME_LABELS = {
     "overig": "Overig",
 }
 ACTOR_TYPE_LABELS = {
-    "bewonersinitiatief": "Bewonersinitiatieven", "vrijwilligersorganisatie": "Vrijwilligersorganisaties",
-    "welzijnsorganisatie": "Welzijnsorganisaties", "zorgaanbieder": "Zorgaanbieders",
-    "gemeente": "Gemeente", "overheid_overig": "Overige overheid", "school": "Onderwijs",
-    "woningcorporatie": "Woningcorporaties", "bedrijf": "Bedrijven en ondernemers",
-    "kennisinstelling": "Kennisinstellingen", "fonds": "Fondsen", "cooperatie": "Coöperaties",
+    "bewonersinitiatief": "Bewonersinitiatieven",
+    "vrijwilligersorganisatie": "Vrijwilligersorganisaties",
+    "welzijnsorganisatie": "Welzijnsorganisaties",
+    "zorgaanbieder": "Zorgaanbieders",
+    "gemeente": "Gemeente",
+    "overheid_overig": "Overige overheid",
+    "school": "Onderwijs",
+    "woningcorporatie": "Woningcorporaties",
+    "bedrijf": "Bedrijven en ondernemers",
+    "kennisinstelling": "Kennisinstellingen",
+    "fonds": "Fondsen",
+    "cooperatie": "Coöperaties",
     "overig": "Overig",
 }
-ROLE_LABELS = {"initiatiefnemer": "initiatiefnemer", "partner": "partner", "financier": "financier",
-               "opdrachtgever": "opdrachtgever", "ondersteuner": "ondersteuner"}
-PHASE_LABELS = {"pionier": "Pionier", "groei": "Groei", "verankerd": "Verankerd",
-                "beeindigd": "Beëindigd"}
+ROLE_LABELS = {
+    "initiatiefnemer": "initiatiefnemer",
+    "partner": "partner",
+    "financier": "financier",
+    "opdrachtgever": "opdrachtgever",
+    "ondersteuner": "ondersteuner",
+}
+PHASE_LABELS = {
+    "pionier": "Pionier",
+    "groei": "Groei",
+    "verankerd": "Verankerd",
+    "beeindigd": "Beëindigd",
+}
 PARAMETERS = ("thema", "trede", "provincie", "van", "tot", "zoek")
 MAX_SEARCH = 80
 
@@ -56,16 +84,24 @@ class CaseFilters:
 
     def query(self) -> dict[str, str]:
         """The filters as link parameters (empty ones left out)."""
-        values = {"thema": self.theme, "trede": self.step, "provincie": self.province,
-                  "van": self.first_year, "tot": self.last_year, "zoek": self.search}
+        values = {
+            "thema": self.theme,
+            "trede": self.step,
+            "provincie": self.province,
+            "van": self.first_year,
+            "tot": self.last_year,
+            "zoek": self.search,
+        }
         return {key: str(value) for key, value in values.items() if value not in (None, "")}
 
 
 def parse_filters(query: dict[str, str], overview: pd.DataFrame) -> CaseFilters:
     """Validate the link's filters against what the store holds."""
     provinces = {name: name for name in sorted(overview["province_name"].unique())}
-    years = sorted(set(overview["start_year"].astype(int))
-                   | set(overview["period_end_year"].dropna().astype(int)))
+    years = sorted(
+        set(overview["start_year"].astype(int))
+        | set(overview["period_end_year"].dropna().astype(int))
+    )
     filters, problems = CaseFilters(), unknown_parameters(query, PARAMETERS)
     filters.theme, problem = _optional_choice("thema", query.get("thema"), THEME_LABELS)
     problems += [problem] if problem else []
@@ -78,8 +114,14 @@ def parse_filters(query: dict[str, str], overview: pd.DataFrame) -> CaseFilters:
         if raw:
             year, problem = parse_year(raw, list(range(years[0], years[-1] + 1)))
             if problem:
-                problems.append(UrlProblem(name, raw, f"Het jaar '{raw}' (parameter '{name}') "
-                                           f"valt buiten {years[0]}–{years[-1]}; genegeerd."))
+                problems.append(
+                    UrlProblem(
+                        name,
+                        raw,
+                        f"Het jaar '{raw}' (parameter '{name}') "
+                        f"valt buiten {years[0]}–{years[-1]}; genegeerd.",
+                    )
+                )
             else:
                 setattr(filters, "first_year" if name == "van" else "last_year", year)
     filters.search = (query.get("zoek") or "").strip()[:MAX_SEARCH]
@@ -87,11 +129,16 @@ def parse_filters(query: dict[str, str], overview: pd.DataFrame) -> CaseFilters:
     return filters
 
 
-def _optional_choice(name: str, raw: str | None, choices: dict[str, str]) -> tuple[str, UrlProblem | None]:
+def _optional_choice(
+    name: str, raw: str | None, choices: dict[str, str]
+) -> tuple[str, UrlProblem | None]:
     value, problem = parse_choice(name, raw, choices, "")
     if problem:
-        problem = UrlProblem(name, problem.value, problem.message_nl.replace(
-            "We tonen ''.", "We tonen alle casussen."))
+        problem = UrlProblem(
+            name,
+            problem.value,
+            problem.message_nl.replace("We tonen ''.", "We tonen alle casussen."),
+        )
     return value, problem
 
 
@@ -110,7 +157,14 @@ def filter_cases(overview: pd.DataFrame, filters: CaseFilters) -> pd.DataFrame:
         keep &= overview["start_year"] <= filters.last_year
     if filters.search:
         needle = filters.search.lower()
-        haystack = (overview["case_name"] + " " + overview["summary"] + " "
-                    + overview["municipality_label"] + " " + overview["neighbourhood"].fillna(""))
+        haystack = (
+            overview["case_name"]
+            + " "
+            + overview["summary"]
+            + " "
+            + overview["municipality_label"]
+            + " "
+            + overview["neighbourhood"].fillna("")
+        )
         keep &= haystack.str.lower().str.contains(needle, regex=False)
     return overview[keep]

@@ -35,20 +35,28 @@ def sources_sheet_rows(sources: pd.DataFrame, view_url: str) -> list[list[str]]:
     """Rows for the 'Bronnen' sheet: one per source, then the URL of the view."""
     rows = [["Uitgever", "Titel", "Tabel of document", "Datum", "Licentie", "Soort"]]
     for source in sources.to_dict("records"):
-        rows.append([
-            str(source.get("publisher") or ""), str(source.get("title") or ""),
-            str(source.get("reference") or ""),
-            format_date(source.get("published_on") or source.get("retrieved_at")),
-            str(source.get("licence") or ""),
-            "Voorbeeldgegevens (gegenereerd)" if source.get("is_demo") else str(source.get("kind")),
-        ])
-    rows += [[], ["Weergave", view_url],
-             ["Gedownload", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")]]
+        rows.append(
+            [
+                str(source.get("publisher") or ""),
+                str(source.get("title") or ""),
+                str(source.get("reference") or ""),
+                format_date(source.get("published_on") or source.get("retrieved_at")),
+                str(source.get("licence") or ""),
+                "Voorbeeldgegevens (gegenereerd)"
+                if source.get("is_demo")
+                else str(source.get("kind")),
+            ]
+        )
+    rows += [
+        [],
+        ["Weergave", view_url],
+        ["Gedownload", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")],
+    ]
     return rows
 
 
 def to_xlsx(frame: pd.DataFrame, sources: pd.DataFrame, view_url: str) -> bytes:
-    """A workbook with the plotted data ('Gegevens') and its sources plus the view URL ('Bronnen')."""
+    """A workbook: the plotted data ('Gegevens') and its sources plus the view URL ('Bronnen')."""
     workbook = Workbook()
     data_sheet = workbook.active
     data_sheet.title = "Gegevens"

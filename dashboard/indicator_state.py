@@ -95,31 +95,41 @@ class ViewState:
         return "?" + urlencode(self.query, safe=",") if self.query else ""
 
 
-def comparison_group(regions: pd.DataFrame, code: str, kind: str, selection: list[str]) -> list[str]:
+def comparison_group(
+    regions: pd.DataFrame, code: str, kind: str, selection: list[str]
+) -> list[str]:
     """Codes of the peer municipalities (never the municipality itself)."""
     municipalities = regions[regions["region_kind"] == "municipality"]
     own = regions[regions["municipality_code"] == code]
     if kind == "selectie":
         peers = selection
     elif kind == "grootte" and len(own):
-        peers = municipalities.loc[municipalities["size_class"] == own["size_class"].iloc[0],
-                                   "municipality_code"].tolist()
+        peers = municipalities.loc[
+            municipalities["size_class"] == own["size_class"].iloc[0], "municipality_code"
+        ].tolist()
     else:
         province = own["province_code"].iloc[0] if len(own) else None
-        peers = municipalities.loc[municipalities["province_code"] == province,
-                                   "municipality_code"].tolist()
+        peers = municipalities.loc[
+            municipalities["province_code"] == province, "municipality_code"
+        ].tolist()
     return [peer for peer in peers if peer != code]
 
 
 def parse_view(config: IndicatorPage, query: dict[str, str], regions: pd.DataFrame) -> ViewState:
     """Validate every URL parameter; bad ones fall back to defaults and are reported."""
     known = regions["municipality_code"].tolist()
-    code, problem = parse_municipality(query.get("gemeente"), known, get_settings().default_municipality)
+    code, problem = parse_municipality(
+        query.get("gemeente"), known, get_settings().default_municipality
+    )
     problems = [p for p in [problem] if p]
-    comparison, problem = parse_choice("vergelijking", query.get("vergelijking"), COMPARISONS, "provincie")
+    comparison, problem = parse_choice(
+        "vergelijking", query.get("vergelijking"), COMPARISONS, "provincie"
+    )
     selection, selection_problem = parse_codes("selectie", query.get("selectie"), known)
     measures = {m.key: m.label for m in config.measures}
-    measure_key, measure_problem = parse_choice("maat", query.get("maat"), measures, config.measures[0].key)
+    measure_key, measure_problem = parse_choice(
+        "maat", query.get("maat"), measures, config.measures[0].key
+    )
     years = queries.available_years(code)
     period, period_problems = parse_period(query.get("van"), query.get("tot"), years)
     in_period = [y for y in years if period[0] <= y <= period[1]]
@@ -127,16 +137,33 @@ def parse_view(config: IndicatorPage, query: dict[str, str], regions: pd.DataFra
     problems += [p for p in (problem, selection_problem, measure_problem, year_problem) if p]
     problems += period_problems + unknown_parameters(query, PARAMETERS)
     name = regions.loc[regions["municipality_code"] == code, "municipality_name"].iloc[0]
-    state_query = {"gemeente": code, "vergelijking": comparison, "selectie": ",".join(selection),
-                   "van": period[0], "tot": period[1], "maat": measure_key, "jaar": detail_year,
-                   "categorie": query.get("categorie")}
-    defaults = {"gemeente": get_settings().default_municipality, "vergelijking": "provincie",
-                "van": years[0] if years else "", "tot": years[-1] if years else "",
-                "maat": config.measures[0].key, "jaar": in_period[-1] if in_period else ""}
+    state_query = {
+        "gemeente": code,
+        "vergelijking": comparison,
+        "selectie": ",".join(selection),
+        "van": period[0],
+        "tot": period[1],
+        "maat": measure_key,
+        "jaar": detail_year,
+        "categorie": query.get("categorie"),
+    }
+    defaults = {
+        "gemeente": get_settings().default_municipality,
+        "vergelijking": "provincie",
+        "van": years[0] if years else "",
+        "tot": years[-1] if years else "",
+        "maat": config.measures[0].key,
+        "jaar": in_period[-1] if in_period else "",
+    }
     return ViewState(
-        code=code, name=name, comparison=comparison, selection=selection,
-        group=comparison_group(regions, code, comparison, selection), period=period,
-        measure=config.measure(measure_key), detail_year=detail_year or period[1],
+        code=code,
+        name=name,
+        comparison=comparison,
+        selection=selection,
+        group=comparison_group(regions, code, comparison, selection),
+        period=period,
+        measure=config.measure(measure_key),
+        detail_year=detail_year or period[1],
         detail_category=query.get("categorie") or None,
         query=non_default(state_query, defaults),
         defaults={key: str(value) for key, value in defaults.items()},

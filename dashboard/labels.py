@@ -19,8 +19,20 @@ IMPORT_TEMPLATES = {  # file in data/templates -> what it is for
     "uitgaven.csv": "Uitgaven en begroting per categorie (gemeentelijke administratie)",
 }
 
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december")
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 @dataclass(frozen=True)
@@ -41,26 +53,40 @@ KPIS: dict[str, KpiDefinition] = {
     definition.kpi: definition
     for definition in (
         KpiDefinition(
-            "youth_care_clients", "Jongeren met jeugdhulp", "jongeren", "per 1.000 jongeren",
+            "youth_care_clients",
+            "Jongeren met jeugdhulp",
+            "jongeren",
+            "per 1.000 jongeren",
             "Aantal jongeren tot 18 jaar met jeugdhulp in het jaar, en dat aantal per 1.000 "
             "inwoners van 0 tot en met 17 jaar. Minder is beter: de coöperatie wil hulp eerder "
             "en lichter organiseren.",
             higher_is_better=False,
         ),
         KpiDefinition(
-            "gp_referral_share", "Verwijzingen door de huisarts", "%", None,
+            "gp_referral_share",
+            "Verwijzingen door de huisarts",
+            "%",
+            None,
             "Aandeel van de nieuwe jeugdhulptrajecten waarvoor de huisarts de verwijzer was. "
             "Een lager aandeel betekent dat meer jongeren via de lokale toegang worden geholpen.",
-            higher_is_better=False, decimals=1,
+            higher_is_better=False,
+            decimals=1,
         ),
         KpiDefinition(
-            "youth_spend", "Uitgaven specialistische jeugdhulp", "euro", "per inwoner",
+            "youth_spend",
+            "Uitgaven specialistische jeugdhulp",
+            "euro",
+            "per inwoner",
             "Gerealiseerde gemeentelijke uitgaven aan jeugdhulp met en zonder verblijf, "
             "jeugdbescherming en jeugdreclassering, en dat bedrag per inwoner.",
-            higher_is_better=False, rate_decimals=2,
+            higher_is_better=False,
+            rate_decimals=2,
         ),
         KpiDefinition(
-            "volunteers_and_buddies", "Vrijwilligers en maatjes", "personen", None,
+            "volunteers_and_buddies",
+            "Vrijwilligers en maatjes",
+            "personen",
+            None,
             "Actieve vrijwilligers plus maatjes die bij de coöperatie of het lokale "
             "vrijwilligerswerk geregistreerd staan. Meer is beter: een sterkere sociale basis.",
             higher_is_better=True,

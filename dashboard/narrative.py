@@ -34,8 +34,9 @@ def trend_sentence(
     if known.empty:
         return f"Voor {name} zijn in deze periode geen (openbare) cijfers."
     last, first = known.iloc[-1], known.iloc[0]
-    sentence = level.format(year=int(last["year"]), value=format_number(last["value"], decimals),
-                            name=name)
+    sentence = level.format(
+        year=int(last["year"]), value=format_number(last["value"], decimals), name=name
+    )
     if int(first["year"]) == int(last["year"]):
         return f"{sentence}."
     change = describe_change(float(last["value"]), float(first["value"]), in_points=in_points)

@@ -19,7 +19,10 @@ def regions_with_data() -> pd.DataFrame:
 
 def available_years(municipality_code: str) -> list[int]:
     """Years with at least one observation for the region, ascending."""
-    return [int(year) for year in run_query("available_years", municipality_code=municipality_code)["year"]]
+    return [
+        int(year)
+        for year in run_query("available_years", municipality_code=municipality_code)["year"]
+    ]
 
 
 def sources_by_id(source_ids: list[str]) -> pd.DataFrame:
@@ -37,22 +40,34 @@ def indicator_series(
     indicator: str, measure: str, codes: list[str], first_year: int, last_year: int
 ) -> pd.DataFrame:
     """One measure of an indicator, every category, for the given regions and years."""
-    return run_query("indicator_series", indicator=indicator, measure=measure, codes=codes,
-                     first_year=first_year, last_year=last_year)
+    return run_query(
+        "indicator_series",
+        indicator=indicator,
+        measure=measure,
+        codes=codes,
+        first_year=first_year,
+        last_year=last_year,
+    )
 
 
 def comparison_band(
     indicator: str, category: str, measure: str, codes: list[str], first_year: int, last_year: int
 ) -> pd.DataFrame:
     """Per year: p25, median and p75 of a measure across a comparison group."""
-    return run_query("comparison_band", indicator=indicator, category=category, measure=measure,
-                     codes=codes, first_year=first_year, last_year=last_year)
+    return run_query(
+        "comparison_band",
+        indicator=indicator,
+        category=category,
+        measure=measure,
+        codes=codes,
+        first_year=first_year,
+        last_year=last_year,
+    )
 
 
 def documented_figures(municipality_code: str, indicator: str) -> pd.DataFrame:
     """Figures the source documents state for this municipality and indicator, with source."""
-    return run_query("documented_figures", municipality_code=municipality_code,
-                     indicator=indicator)
+    return run_query("documented_figures", municipality_code=municipality_code, indicator=indicator)
 
 
 def source_coverage() -> pd.DataFrame:

@@ -31,7 +31,8 @@ def parse_municipality(
     if code in set(known_codes):
         return code, None
     return default, UrlProblem(
-        "gemeente", raw,
+        "gemeente",
+        raw,
         f"Onbekende gemeentecode '{raw}' in de link (parameter 'gemeente'). "
         f"We tonen {default}; kies hieronder een andere gemeente.",
     )
@@ -48,14 +49,17 @@ def parse_year(
         year = int(raw.strip())
     except ValueError:
         return fallback, UrlProblem(
-            "jaar", raw, f"'{raw}' in de link is geen jaartal (parameter 'jaar'). "
-            f"We tonen {fallback}.",
+            "jaar",
+            raw,
+            f"'{raw}' in de link is geen jaartal (parameter 'jaar'). We tonen {fallback}.",
         )
     if year in available:
         return year, None
     span = f"{available[0]}–{available[-1]}" if available else "geen jaren"
     return fallback, UrlProblem(
-        "jaar", raw, f"Voor {year} zijn geen gegevens (parameter 'jaar', beschikbaar: {span}). "
+        "jaar",
+        raw,
+        f"Voor {year} zijn geen gegevens (parameter 'jaar', beschikbaar: {span}). "
         f"We tonen {fallback}.",
     )
 
@@ -64,7 +68,9 @@ def unknown_parameters(query: Mapping[str, str], known: Iterable[str]) -> list[U
     """Parameters the page does not understand, so a mistyped link is not silently ignored."""
     allowed = set(known)
     return [
-        UrlProblem(name, value, f"De link bevat een onbekende parameter '{name}'; die is genegeerd.")
+        UrlProblem(
+            name, value, f"De link bevat een onbekende parameter '{name}'; die is genegeerd."
+        )
         for name, value in query.items()
         if name not in allowed
     ]
@@ -95,7 +101,9 @@ def parse_choice(
         return raw, None
     allowed = ", ".join(f"'{key}'" for key in choices)
     return default, UrlProblem(
-        name, raw, f"Onbekende waarde '{raw}' voor parameter '{name}' (mogelijk: {allowed}). "
+        name,
+        raw,
+        f"Onbekende waarde '{raw}' voor parameter '{name}' (mogelijk: {allowed}). "
         f"We tonen '{default}'.",
     )
 
@@ -113,7 +121,9 @@ def parse_codes(
     if not unknown:
         return kept, None
     return kept, UrlProblem(
-        name, raw, f"Onbekende gemeentecode(s) {', '.join(repr(c) for c in unknown)} in parameter "
+        name,
+        raw,
+        f"Onbekende gemeentecode(s) {', '.join(repr(c) for c in unknown)} in parameter "
         f"'{name}'; die zijn weggelaten.",
     )
 
@@ -127,14 +137,22 @@ def parse_period(
     first, first_problem = parse_year(raw_first, available, default=available[0])
     last, last_problem = parse_year(raw_last, available, default=available[-1])
     problems = [
-        UrlProblem(p.parameter if p.parameter != "jaar" else name, p.value,
-                   p.message_nl.replace("parameter 'jaar'", f"parameter '{name}'"))
-        for name, p in (("van", first_problem), ("tot", last_problem)) if p
+        UrlProblem(
+            p.parameter if p.parameter != "jaar" else name,
+            p.value,
+            p.message_nl.replace("parameter 'jaar'", f"parameter '{name}'"),
+        )
+        for name, p in (("van", first_problem), ("tot", last_problem))
+        if p
     ]
     assert first is not None and last is not None
     if first > last:
-        problems.append(UrlProblem("van", str(raw_first),
-                                   f"Het beginjaar {first} ligt na het eindjaar {last}; "
-                                   "we tonen de hele periode."))
+        problems.append(
+            UrlProblem(
+                "van",
+                str(raw_first),
+                f"Het beginjaar {first} ligt na het eindjaar {last}; we tonen de hele periode.",
+            )
+        )
         first, last = available[0], available[-1]
     return (first, last), problems

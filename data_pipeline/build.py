@@ -114,11 +114,15 @@ def build_store(
 
 
 def _build_info(settings: PipelineSettings) -> pd.DataFrame:
-    return pd.DataFrame([{
-        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "pipeline_version": PIPELINE_VERSION,
-        "suppression_threshold": settings.suppression_threshold,
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "pipeline_version": PIPELINE_VERSION,
+                "suppression_threshold": settings.suppression_threshold,
+            }
+        ]
+    )
 
 
 def _write_table(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
@@ -136,8 +140,13 @@ def run_layer(connection: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str) 
         except duckdb.Error as error:
             raise ModelFailed(f"sql/{layer}/{path.name}: {error}") from error
         rows = connection.execute(f"select count(*) from {layer}.{path.stem}").fetchone()
-        log.info("%s.%s: %s rows, %.2fs", layer, path.stem, rows[0] if rows else 0,
-                 time.perf_counter() - started)
+        log.info(
+            "%s.%s: %s rows, %.2fs",
+            layer,
+            path.stem,
+            rows[0] if rows else 0,
+            time.perf_counter() - started,
+        )
 
 
 def _write_suppressed_facts(connection: duckdb.DuckDBPyConnection, threshold: int) -> None:

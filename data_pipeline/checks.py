@@ -22,8 +22,11 @@ class Check:
 
 
 def _unique(model: str, keys: str) -> Check:
-    return Check(model, f"unique ({keys})",
-                 f"select {keys}, count(*) as n from {model} group by all having count(*) > 1")
+    return Check(
+        model,
+        f"unique ({keys})",
+        f"select {keys}, count(*) as n from {model} group by all having count(*) > 1",
+    )
 
 
 def _not_null(model: str, column: str) -> Check:
@@ -36,68 +39,101 @@ CHECKS: list[Check] = [
     _unique("core.dim_municipality", "municipality_code"),
     _unique("marts.mart_headline_kpi", "municipality_code, year, kpi"),
     *[_not_null("core.fct_observation", c) for c in ("source_id", "is_demo", "is_suppressed")],
-    Check("core.fct_observation", "accepted indicator and category",
-          "select distinct f.indicator, f.category from core.fct_observation f "
-          "anti join core.dim_category c using (indicator, category)"),
-    Check("core.fct_observation", "known region",
-          "select distinct municipality_code from core.fct_observation "
-          "anti join core.dim_municipality using (municipality_code)"),
-    Check("core.fct_observation", "source exists",
-          "select distinct source_id from core.fct_observation "
-          "anti join core.dim_source using (source_id)"),
-    Check("core.fct_observation", "demo flag agrees with source",
-          "select f.* from core.fct_observation f join core.dim_source s using (source_id) "
-          "where f.is_demo <> s.is_demo"),
-    Check("core.fct_observation", "no count below the threshold unless suppressed",
-          "select f.* from core.fct_observation f join core.dim_category c "
-          "using (indicator, category) cross join raw.build_info b "
-          "where c.is_breakdown_suppressed and not f.is_suppressed "
-          "and f.value > 0 and f.value < b.suppression_threshold"),
-    Check("core.fct_observation", "no single suppressed part next to a published total",
-          "select indicator, municipality_code, year from core.fct_observation "
-          "where category <> 'total' group by all "
-          "having count(*) filter (where is_suppressed) = 1 "
-          "and count(*) filter (where not is_suppressed) > 0"),
-    Check("core.int_observation_resolved", "sample parts add up to the sample total",
-          "with parts as (select indicator, municipality_code, year, "
-          "sum(value) filter (where category <> 'total') as parts, "
-          "max(value) filter (where category = 'total') as total, "
-          "bool_and(source_id = 'sample:v1') as all_sample "
-          "from core.int_observation_resolved where indicator <> 'population' group by all) "
-          "select * from parts where all_sample and parts is not null "
-          "and abs(parts - total) > 0.5"),
+    Check(
+        "core.fct_observation",
+        "accepted indicator and category",
+        "select distinct f.indicator, f.category from core.fct_observation f "
+        "anti join core.dim_category c using (indicator, category)",
+    ),
+    Check(
+        "core.fct_observation",
+        "known region",
+        "select distinct municipality_code from core.fct_observation "
+        "anti join core.dim_municipality using (municipality_code)",
+    ),
+    Check(
+        "core.fct_observation",
+        "source exists",
+        "select distinct source_id from core.fct_observation "
+        "anti join core.dim_source using (source_id)",
+    ),
+    Check(
+        "core.fct_observation",
+        "demo flag agrees with source",
+        "select f.* from core.fct_observation f join core.dim_source s using (source_id) "
+        "where f.is_demo <> s.is_demo",
+    ),
+    Check(
+        "core.fct_observation",
+        "no count below the threshold unless suppressed",
+        "select f.* from core.fct_observation f join core.dim_category c "
+        "using (indicator, category) cross join raw.build_info b "
+        "where c.is_breakdown_suppressed and not f.is_suppressed "
+        "and f.value > 0 and f.value < b.suppression_threshold",
+    ),
+    Check(
+        "core.fct_observation",
+        "no single suppressed part next to a published total",
+        "select indicator, municipality_code, year from core.fct_observation "
+        "where category <> 'total' group by all "
+        "having count(*) filter (where is_suppressed) = 1 "
+        "and count(*) filter (where not is_suppressed) > 0",
+    ),
+    Check(
+        "core.int_observation_resolved",
+        "sample parts add up to the sample total",
+        "with parts as (select indicator, municipality_code, year, "
+        "sum(value) filter (where category <> 'total') as parts, "
+        "max(value) filter (where category = 'total') as total, "
+        "bool_and(source_id = 'sample:v1') as all_sample "
+        "from core.int_observation_resolved where indicator <> 'population' group by all) "
+        "select * from parts where all_sample and parts is not null "
+        "and abs(parts - total) > 0.5",
+    ),
     # A real (import or official) value may supersede a documented one; sample data never may.
-    Check("core.int_observation_resolved", "documented figures are not replaced by sample data",
-          "select d.* from staging.stg_documented_figures d "
-          "left join core.int_observation_resolved o using "
-          "(indicator, municipality_code, year, category) "
-          "where d.figure_kind = 'level' and (o.value is null or o.is_demo)"),
+    Check(
+        "core.int_observation_resolved",
+        "documented figures are not replaced by sample data",
+        "select d.* from staging.stg_documented_figures d "
+        "left join core.int_observation_resolved o using "
+        "(indicator, municipality_code, year, category) "
+        "where d.figure_kind = 'level' and (o.value is null or o.is_demo)",
+    ),
     _unique("marts.mart_case_overview", "case_id"),
     _unique("marts.mart_case_timeline", "case_id, position"),
-    Check("marts.mart_case_overview", "every case has all six panels",
-          "select o.case_id from marts.mart_case_overview o where "
-          "not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-          "and p.panel = 'basisidee') "
-          "or not exists (select 1 from marts.mart_case_timeline t where t.case_id = o.case_id) "
-          "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-          "and p.panel = 'actoren') "
-          "or len(o.ladder_steps) = 0 "
-          "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-          "and p.panel = 'bevorderend') "
-          "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-          "and p.panel = 'belemmerend')"),
-    Check("marts.mart_case_ladder", "accepted ladder steps",
-          "select * from marts.mart_case_ladder where step not in "
-          "('loslaten', 'faciliteren', 'stimuleren', 'regisseren', 'reguleren')"),
-    Check("marts", "every mart carries source and demo columns",
-          "select table_name from information_schema.tables t where table_schema = 'marts' "
-          "and table_name like 'mart_%' and table_name <> 'mart_store_info' and not exists ("
-          "select 1 from information_schema.columns c where c.table_schema = 'marts' "
-          "and c.table_name = t.table_name and c.column_name = 'is_demo') "
-          "or (table_schema = 'marts' and table_name like 'mart_%' "
-          "and table_name <> 'mart_store_info' and not exists ("
-          "select 1 from information_schema.columns c where c.table_schema = 'marts' "
-          "and c.table_name = t.table_name and c.column_name like 'source_id%'))"),
+    Check(
+        "marts.mart_case_overview",
+        "every case has all six panels",
+        "select o.case_id from marts.mart_case_overview o where "
+        "not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+        "and p.panel = 'basisidee') "
+        "or not exists (select 1 from marts.mart_case_timeline t where t.case_id = o.case_id) "
+        "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+        "and p.panel = 'actoren') "
+        "or len(o.ladder_steps) = 0 "
+        "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+        "and p.panel = 'bevorderend') "
+        "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
+        "and p.panel = 'belemmerend')",
+    ),
+    Check(
+        "marts.mart_case_ladder",
+        "accepted ladder steps",
+        "select * from marts.mart_case_ladder where step not in "
+        "('loslaten', 'faciliteren', 'stimuleren', 'regisseren', 'reguleren')",
+    ),
+    Check(
+        "marts",
+        "every mart carries source and demo columns",
+        "select table_name from information_schema.tables t where table_schema = 'marts' "
+        "and table_name like 'mart_%' and table_name <> 'mart_store_info' and not exists ("
+        "select 1 from information_schema.columns c where c.table_schema = 'marts' "
+        "and c.table_name = t.table_name and c.column_name = 'is_demo') "
+        "or (table_schema = 'marts' and table_name like 'mart_%' "
+        "and table_name <> 'mart_store_info' and not exists ("
+        "select 1 from information_schema.columns c where c.table_schema = 'marts' "
+        "and c.table_name = t.table_name and c.column_name like 'source_id%'))",
+    ),
 ]
 
 

@@ -40,11 +40,15 @@ def _settings(db: Path | None, data_dir: Path | None) -> PipelineSettings:
 
 
 db_option = click.option(
-    "--db", type=click.Path(path_type=Path), default=None,
+    "--db",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Store file to publish to. Default: $SK_DB_PATH or var/store.duckdb.",
 )
 data_option = click.option(
-    "--data-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
     help="Folder with reference/, documented/ and cases/. Default: $SK_DATA_DIR or data/.",
 )
 
@@ -114,7 +118,9 @@ def _publish(settings: PipelineSettings) -> Path:
     return build_audit_publish(settings.db_path, lambda target: build_store(settings, target))
 
 
-def default_regions(settings: PipelineSettings, municipality: str, with_province: bool) -> list[str]:
+def default_regions(
+    settings: PipelineSettings, municipality: str, with_province: bool
+) -> list[str]:
     """The municipality, the other municipalities of its province, the province and NL01."""
     regions = reference.read_municipalities(settings.data_dir)
     row = regions[regions["municipality_code"] == municipality]
@@ -123,28 +129,54 @@ def default_regions(settings: PipelineSettings, municipality: str, with_province
     codes = [municipality]
     province = row["province_code"].iloc[0]
     if with_province and province:
-        codes += regions.loc[(regions["province_code"] == province)
-                             & (regions["region_kind"] == "municipality")
-                             & regions["valid_to"].isna(), "municipality_code"].tolist()
+        codes += regions.loc[
+            (regions["province_code"] == province)
+            & (regions["region_kind"] == "municipality")
+            & regions["valid_to"].isna(),
+            "municipality_code",
+        ].tolist()
         codes.append(province)
     return list(dict.fromkeys([*codes, "NL01"]))
 
 
 @cli.command(help="Download CBS/RIVM StatLine tables (or replay saved responses), then publish.")
-@click.option("--gemeente", default="GM0351", show_default=True,
-              help="Municipality to fetch, with its comparison group.")
-@click.option("--region", "regions", multiple=True,
-              help="Fetch exactly these region codes instead (repeatable), e.g. GM0351 NL01.")
-@click.option("--zonder-provincie", "without_province", is_flag=True,
-              help="Do not fetch the other municipalities of the province.")
+@click.option(
+    "--gemeente",
+    default="GM0351",
+    show_default=True,
+    help="Municipality to fetch, with its comparison group.",
+)
+@click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    help="Fetch exactly these region codes instead (repeatable), e.g. GM0351 NL01.",
+)
+@click.option(
+    "--zonder-provincie",
+    "without_province",
+    is_flag=True,
+    help="Do not fetch the other municipalities of the province.",
+)
 @click.option("--only", multiple=True, help="Only these tables (registry key or table id).")
-@click.option("--from-dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Replay saved responses (<TableId>/<Entity>.json) instead of the network.")
+@click.option(
+    "--from-dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Replay saved responses (<TableId>/<Entity>.json) instead of the network.",
+)
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds per request.")
 @db_option
 @data_option
-def fetch(gemeente: str, regions: tuple[str, ...], without_province: bool, only: tuple[str, ...],
-          from_dir: Path | None, timeout: float, db: Path | None, data_dir: Path | None) -> None:
+def fetch(
+    gemeente: str,
+    regions: tuple[str, ...],
+    without_province: bool,
+    only: tuple[str, ...],
+    from_dir: Path | None,
+    timeout: float,
+    db: Path | None,
+    data_dir: Path | None,
+) -> None:
     """Save the tables in the raw folder, rebuild, check and publish."""
     settings = _settings(db, data_dir)
     selected = set(only) or None
@@ -152,11 +184,16 @@ def fetch(gemeente: str, regions: tuple[str, ...], without_province: bool, only:
         if from_dir:
             folders = cbs_statline.replay_folder(from_dir, settings.raw_dir, selected)
         else:
-            codes = list(regions) or default_regions(settings, gemeente.upper(),
-                                                     not without_province)
+            codes = list(regions) or default_regions(
+                settings, gemeente.upper(), not without_province
+            )
             folders = cbs_statline.fetch_tables(
-                settings.raw_dir, region_codes=codes, only=selected, timeout_s=timeout,
-                progress=lambda table, rows: click.echo(f"{table}: {rows} rows", err=True))
+                settings.raw_dir,
+                region_codes=codes,
+                only=selected,
+                timeout_s=timeout,
+                progress=lambda table, rows: click.echo(f"{table}: {rows} rows", err=True),
+            )
         for folder in folders:
             click.echo(f"saved {folder}", err=True)
         live = _publish(settings)
@@ -168,12 +205,17 @@ def fetch(gemeente: str, regions: tuple[str, ...], without_province: bool, only:
 @cli.command(name="import", help="Import a local registration file (CSV or .xlsx) and publish.")
 @click.argument("kind", type=click.Choice(sorted(READERS)))
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--leverancier", "supplier", required=True,
-              help="Who supplied the file, e.g. 'Coöperatie De Kleine Schans'.")
+@click.option(
+    "--leverancier",
+    "supplier",
+    required=True,
+    help="Who supplied the file, e.g. 'Coöperatie De Kleine Schans'.",
+)
 @db_option
 @data_option
-def import_file(kind: str, file: Path, supplier: str, db: Path | None,
-                data_dir: Path | None) -> None:
+def import_file(
+    kind: str, file: Path, supplier: str, db: Path | None, data_dir: Path | None
+) -> None:
     """Validate every row; only a fully valid file is kept and published."""
     settings = _settings(db, data_dir)
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")

@@ -33,7 +33,9 @@ class InputError(ValueError):
         super().__init__("\n".join(lines))
 
     @classmethod
-    def single(cls, file: Path | str, row: int | None, field: str | None, message: str) -> InputError:
+    def single(
+        cls, file: Path | str, row: int | None, field: str | None, message: str
+    ) -> InputError:
         """One problem in one place."""
         return cls([Problem(Path(file).name, row, field, message)])
 

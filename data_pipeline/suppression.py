@@ -47,7 +47,10 @@ def suppress_small_cells(
     if eligible.any():
         subset = result[eligible]
         flags = pd.concat(
-            [_suppress_group(group, threshold) for _, group in subset.groupby(GROUP_KEYS, sort=False)]
+            [
+                _suppress_group(group, threshold)
+                for _, group in subset.groupby(GROUP_KEYS, sort=False)
+            ]
         )
         result.loc[flags.index, "is_suppressed"] = flags.astype(bool)
     result.loc[result["is_suppressed"], "value"] = float("nan")

@@ -29,8 +29,9 @@ def fixture_observations_loader(
 ) -> dict[str, pd.DataFrame]:
     """Extra loader: the hand-written fixture observations with their (non-sample) sources."""
     observations = pd.read_csv(STORE_FIXTURES / "observations.csv")
-    sources = pd.read_csv(STORE_FIXTURES / "sources.csv", dtype={"published_on": "string"},
-                          keep_default_na=False)
+    sources = pd.read_csv(
+        STORE_FIXTURES / "sources.csv", dtype={"published_on": "string"}, keep_default_na=False
+    )
     batch = ObservationBatch(observations, sources)
     return {"observations": batch.observations, "sources": batch.sources}
 
@@ -52,9 +53,12 @@ def make_data_dir(root: Path) -> Path:
 def fixture_settings(root: Path) -> PipelineSettings:
     """Pipeline settings pointing at a fixture data dir and a store under `root`."""
     return PipelineSettings(
-        db_path=root / "store.duckdb", data_dir=make_data_dir(root / "data"),
-        raw_dir=root / "raw", imports_dir=root / "imports",
-        first_year=2018, last_year=2022,
+        db_path=root / "store.duckdb",
+        data_dir=make_data_dir(root / "data"),
+        raw_dir=root / "raw",
+        imports_dir=root / "imports",
+        first_year=2018,
+        last_year=2022,
     )
 
 

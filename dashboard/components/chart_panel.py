@@ -30,12 +30,19 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Div:
     """
     header = "| " + " | ".join(_markdown(c) for c in table.columns) + " |"
     rule = "|" + "---|" * len(table.columns)
-    rows = ["| " + " | ".join(_markdown(_cell(v)) for v in row) + " |"
-            for row in table.itertuples(index=False)]
-    return html.Div([html.P(caption, className="small fw-semibold mb-1"),
-                     dcc.Markdown("\n".join([header, rule, *rows]),
-                                  className="table table-sm small sk-data-table")],
-                    className="table-responsive")
+    rows = [
+        "| " + " | ".join(_markdown(_cell(v)) for v in row) + " |"
+        for row in table.itertuples(index=False)
+    ]
+    return html.Div(
+        [
+            html.P(caption, className="small fw-semibold mb-1"),
+            dcc.Markdown(
+                "\n".join([header, rule, *rows]), className="table table-sm small sk-data-table"
+            ),
+        ],
+        className="table-responsive",
+    )
 
 
 def _markdown(text: object) -> str:
@@ -63,28 +70,56 @@ def chart_panel(
     graph_id: str | None = None,
 ) -> html.Section:
     """One chart panel; `table` holds exactly the plotted rows with Dutch column names."""
-    stored = {"rows": table.to_dict("records"), "columns": list(table.columns),
-              "sources": sources.to_dict("records"), "url": view_url, "name": panel_id}
-    downloads = html.Div([
-        dbc.Button("Download CSV", id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "csv"},
-                   size="sm", color="secondary", outline=True, className="me-2"),
-        dbc.Button("Download Excel",
-                   id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "xlsx"},
-                   size="sm", color="secondary", outline=True),
-        dcc.Download(id={"type": DOWNLOAD, "panel": panel_id}),
-        dcc.Store(id={"type": PANEL_DATA, "panel": panel_id}, data=stored),
-    ], className="sk-downloads mt-2")
-    return html.Section([
-        html.H2(title, className="h5"),
-        html.P(sentence, className="sk-sentence"),
-        dcc.Graph(id=graph_id or f"{panel_id}-graph", figure=figure,
-                  config={"displaylogo": False, "locale": "nl"}),
-        source_note(sources, is_demo=is_demo),
-        _provisional_note(table),
-        html.Details([html.Summary("Toon als tabel"), data_table(table, title)],
-                     className="mt-2 sk-table-toggle"),
-        downloads,
-    ], id=panel_id, className="sk-panel border rounded p-3 mb-4", **{"aria-label": title})
+    stored = {
+        "rows": table.to_dict("records"),
+        "columns": list(table.columns),
+        "sources": sources.to_dict("records"),
+        "url": view_url,
+        "name": panel_id,
+    }
+    downloads = html.Div(
+        [
+            dbc.Button(
+                "Download CSV",
+                id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "csv"},
+                size="sm",
+                color="secondary",
+                outline=True,
+                className="me-2",
+            ),
+            dbc.Button(
+                "Download Excel",
+                id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "xlsx"},
+                size="sm",
+                color="secondary",
+                outline=True,
+            ),
+            dcc.Download(id={"type": DOWNLOAD, "panel": panel_id}),
+            dcc.Store(id={"type": PANEL_DATA, "panel": panel_id}, data=stored),
+        ],
+        className="sk-downloads mt-2",
+    )
+    return html.Section(
+        [
+            html.H2(title, className="h5"),
+            html.P(sentence, className="sk-sentence"),
+            dcc.Graph(
+                id=graph_id or f"{panel_id}-graph",
+                figure=figure,
+                config={"displaylogo": False, "locale": "nl"},
+            ),
+            source_note(sources, is_demo=is_demo),
+            _provisional_note(table),
+            html.Details(
+                [html.Summary("Toon als tabel"), data_table(table, title)],
+                className="mt-2 sk-table-toggle",
+            ),
+            downloads,
+        ],
+        id=panel_id,
+        className="sk-panel border rounded p-3 mb-4",
+        **{"aria-label": title},
+    )
 
 
 def _provisional_note(table: pd.DataFrame) -> html.P | None:
@@ -92,8 +127,10 @@ def _provisional_note(table: pd.DataFrame) -> html.P | None:
     if "Voorlopig" not in table or not table["Voorlopig"].any():
         return None
     years = ", ".join(str(y) for y in sorted(set(table.loc[table["Voorlopig"], "Jaar"])))
-    return html.P([provisional_badge(), f" De cijfers over {years} zijn voorlopig en kunnen nog "
-                   "wijzigen."], className="small mb-1")
+    return html.P(
+        [provisional_badge(), f" De cijfers over {years} zijn voorlopig en kunnen nog wijzigen."],
+        className="small mb-1",
+    )
 
 
 def _filename(name: str, extension: str) -> str:

@@ -27,21 +27,35 @@ def labelled_control(label: str, control: dcc.Dropdown) -> html.Div:
     label_id = f"{control.id}-label"
     return html.Div(
         [dbc.Label(label, id=label_id, html_for=control.id), control],
-        role="group", **{"aria-labelledby": label_id},
+        role="group",
+        **{"aria-labelledby": label_id},
     )
 
 
 def municipality_dropdown(component_id: str, regions: pd.DataFrame, value: str) -> html.Div:
     """Labelled, searchable municipality picker."""
-    return labelled_control("Gemeente", dcc.Dropdown(
-        id=component_id, options=municipality_options(regions), value=value,
-        clearable=False, searchable=True, placeholder="Kies een gemeente",
-    ))
+    return labelled_control(
+        "Gemeente",
+        dcc.Dropdown(
+            id=component_id,
+            options=municipality_options(regions),
+            value=value,
+            clearable=False,
+            searchable=True,
+            placeholder="Kies een gemeente",
+        ),
+    )
 
 
 def year_dropdown(component_id: str, years: list[int], value: int | None) -> html.Div:
     """Labelled year picker."""
-    return labelled_control("Jaar", dcc.Dropdown(
-        id=component_id, options=[{"label": str(y), "value": y} for y in years],
-        value=value, clearable=False, searchable=False,
-    ))
+    return labelled_control(
+        "Jaar",
+        dcc.Dropdown(
+            id=component_id,
+            options=[{"label": str(y), "value": y} for y in years],
+            value=value,
+            clearable=False,
+            searchable=False,
+        ),
+    )

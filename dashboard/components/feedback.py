@@ -13,9 +13,12 @@ def url_problem_alert(problems: list[UrlProblem]) -> dbc.Alert | None:
     if not problems:
         return None
     return dbc.Alert(
-        [html.Strong("Deze link klopt niet helemaal. "),
-         *[html.Div(problem.message_nl) for problem in problems]],
-        color="warning", className="sk-url-problem",
+        [
+            html.Strong("Deze link klopt niet helemaal. "),
+            *[html.Div(problem.message_nl) for problem in problems],
+        ],
+        color="warning",
+        className="sk-url-problem",
     )
 
 

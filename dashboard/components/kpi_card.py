@@ -68,8 +68,11 @@ def _change_item(change: Change) -> html.Li:
         return html.Li(f"{change.label}: niet te berekenen", className="text-body-secondary")
     arrow = "▲" if change.text.startswith("+") else "▼" if change.text.startswith("−") else "="
     return html.Li(
-        [html.Span(f"{change.label}: "), html.Strong(f"{arrow} {change.text}"),
-         html.Span(f" ({change.verdict})", className=f"sk-verdict sk-verdict-{change.verdict}")],
+        [
+            html.Span(f"{change.label}: "),
+            html.Strong(f"{arrow} {change.text}"),
+            html.Span(f" ({change.verdict})", className=f"sk-verdict sk-verdict-{change.verdict}"),
+        ],
     )
 
 
@@ -79,7 +82,9 @@ def _short_source(sources: pd.DataFrame) -> str:
         return "Bron: geen gegevens"
     names = []
     for row in sources.itertuples(index=False):
-        date = next((d for d in (row.published_on, row.retrieved_at) if isinstance(d, str) and d), "")
+        date = next(
+            (d for d in (row.published_on, row.retrieved_at) if isinstance(d, str) and d), ""
+        )
         names.append(f"{row.publisher} ({date[:4]})" if date else str(row.publisher))
     return "Bron: " + "; ".join(dict.fromkeys(names))
 
@@ -97,11 +102,16 @@ def kpi_card(
     row = current.iloc[0].to_dict() if len(current) else {}
     value = _number(row.get("value"))
     changes = [
-        change_against(definition, value, _number(row.get("value_previous_year")),
-                       f"t.o.v. {year - 1}"),
-        change_against(definition, value, _number(row.get("value_baseline")),
-                       f"t.o.v. {row.get('baseline_year', 2018)} "
-                       f"({row.get('baseline_label') or 'referentiejaar'})"),
+        change_against(
+            definition, value, _number(row.get("value_previous_year")), f"t.o.v. {year - 1}"
+        ),
+        change_against(
+            definition,
+            value,
+            _number(row.get("value_baseline")),
+            f"t.o.v. {row.get('baseline_year', 2018)} "
+            f"({row.get('baseline_label') or 'referentiejaar'})",
+        ),
     ]
     is_demo = bool(row.get("is_demo", False))
     header = [html.H2(definition.title, className="h6 mb-0 d-inline")]
@@ -114,7 +124,8 @@ def kpi_card(
         html.P(format_kpi_value(definition, value), className="sk-kpi-value mb-0"),
         html.P(
             f"{format_number(rate, definition.rate_decimals)} {definition.rate_label}"
-            if definition.rate_label and rate is not None else "\u00a0",
+            if definition.rate_label and rate is not None
+            else "\u00a0",
             className="sk-kpi-rate text-body-secondary mb-1",
         ),
         html.Ul([_change_item(change) for change in changes], className="list-unstyled small mb-1"),
@@ -126,11 +137,15 @@ def kpi_card(
         dcc.Graph(
             figure=sparkline_figure(trend, selected_year=year, value_label=definition.unit),
             config={"displayModeBar": False, "staticPlot": True},
-            className="sk-sparkline", style={"height": "70px"},
+            className="sk-sparkline",
+            style={"height": "70px"},
         ),
         html.Details(
-            [html.Summary("Over dit cijfer"), html.P(definition.definition, className="small"),
-             source_note(sources, is_demo=is_demo)],
+            [
+                html.Summary("Over dit cijfer"),
+                html.P(definition.definition, className="small"),
+                source_note(sources, is_demo=is_demo),
+            ],
             className="sk-about",
         ),
     ]

@@ -18,14 +18,21 @@ def demo_badge() -> dbc.Badge:
     """The visible 'Voorbeeldgegevens' marker, with its explanation as a tooltip text."""
     return dbc.Badge(
         [html.Span("⚠ ", **{"aria-hidden": "true"}), SAMPLE_BADGE],
-        color="warning", text_color="dark", className="ms-1 sk-demo-badge", title=SAMPLE_EXPLANATION,
+        color="warning",
+        text_color="dark",
+        className="ms-1 sk-demo-badge",
+        title=SAMPLE_EXPLANATION,
     )
 
 
 def provisional_badge() -> dbc.Badge:
     """Marks figures the publisher calls provisional."""
-    return dbc.Badge(PROVISIONAL_BADGE, color="info", className="ms-1",
-                     title="De bron noemt dit cijfer voorlopig; het kan nog wijzigen.")
+    return dbc.Badge(
+        PROVISIONAL_BADGE,
+        color="info",
+        className="ms-1",
+        title="De bron noemt dit cijfer voorlopig; het kan nog wijzigen.",
+    )
 
 
 def source_line(source: pd.Series | dict) -> str:
@@ -34,8 +41,13 @@ def source_line(source: pd.Series | dict) -> str:
     parts = [str(source["publisher"]), str(source["title"])]
     if _text(source.get("reference")):
         parts.append(str(source["reference"]))
-    when = (f"gepubliceerd {format_date(published)}" if published
-            else f"opgehaald {format_date(retrieved)}" if retrieved else "datum onbekend")
+    when = (
+        f"gepubliceerd {format_date(published)}"
+        if published
+        else f"opgehaald {format_date(retrieved)}"
+        if retrieved
+        else "datum onbekend"
+    )
     return f"Bron: {', '.join(parts)}; {when}"
 
 

@@ -13,19 +13,31 @@ def sparkline_figure(trend: pd.DataFrame, *, selected_year: int, value_label: st
     figure = new_figure(height=70)
     figure.add_trace(
         go.Scatter(
-            x=trend["year"], y=trend["value"], mode="lines+markers", connectgaps=False,
-            line={"color": PALETTE[0], "width": 2}, marker={"size": 4},
+            x=trend["year"],
+            y=trend["value"],
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": PALETTE[0], "width": 2},
+            marker={"size": 4},
             hovertemplate="%{x}: %{y:,.1f} " + value_label + "<extra></extra>",
         )
     )
     chosen = trend[trend["year"] == selected_year]
     figure.add_trace(
-        go.Scatter(x=chosen["year"], y=chosen["value"], mode="markers", hoverinfo="skip",
-                   marker={"size": 9, "color": PALETTE[5], "symbol": "diamond"})
+        go.Scatter(
+            x=chosen["year"],
+            y=chosen["value"],
+            mode="markers",
+            hoverinfo="skip",
+            marker={"size": 9, "color": PALETTE[5], "symbol": "diamond"},
+        )
     )
     figure.update_layout(
-        showlegend=False, margin={"l": 0, "r": 0, "t": 4, "b": 0},
-        xaxis={"visible": False}, yaxis={"visible": False},
-        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+        showlegend=False,
+        margin={"l": 0, "r": 0, "t": 4, "b": 0},
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
     )
     return figure

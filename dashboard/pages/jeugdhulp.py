@@ -11,8 +11,9 @@ from dash import html
 
 from dashboard.indicator_page import IndicatorPage, Measure, page_layout, register_callbacks
 
-dash.register_page(__name__, path="/jeugdhulp", name="Jeugdhulp",
-                   title="Jeugdhulp · Sociaal Kompas", order=1)
+dash.register_page(
+    __name__, path="/jeugdhulp", name="Jeugdhulp", title="Jeugdhulp · Sociaal Kompas", order=1
+)
 
 PAGE = IndicatorPage(
     page="jeugdhulp",
@@ -23,12 +24,24 @@ PAGE = IndicatorPage(
     headline_title="Jongeren met jeugdhulp",
     breakdown_title="Jongeren met jeugdhulp naar vorm",
     measures=(
-        Measure("per1000", "per_1000_youth", "Per 1.000 jongeren", "per 1.000 jongeren (0-17)",
-                "In {year} kregen in {name} {value} op de 1.000 jongeren jeugdhulp",
-                "per 1.000 jongeren", decimals=1),
-        Measure("aantal", "count", "Aantal jongeren", "aantal jongeren",
-                "In {year} kregen {value} jongeren in {name} jeugdhulp", "jongeren",
-                comparable=False),
+        Measure(
+            "per1000",
+            "per_1000_youth",
+            "Per 1.000 jongeren",
+            "per 1.000 jongeren (0-17)",
+            "In {year} kregen in {name} {value} op de 1.000 jongeren jeugdhulp",
+            "per 1.000 jongeren",
+            decimals=1,
+        ),
+        Measure(
+            "aantal",
+            "count",
+            "Aantal jongeren",
+            "aantal jongeren",
+            "In {year} kregen {value} jongeren in {name} jeugdhulp",
+            "jongeren",
+            comparable=False,
+        ),
     ),
 )
 

@@ -10,8 +10,10 @@ dash.register_page(__name__, title="Pagina niet gevonden · Sociaal Kompas")
 
 def layout(**_query: str) -> html.Div:
     """A message and a way back, never a blank page."""
-    return html.Div([
-        html.H1("Pagina niet gevonden", className="h3"),
-        html.P("Deze pagina bestaat niet (meer). Controleer de link of ga terug naar het overzicht."),
-        dcc.Link("Naar de kerncijfers", href="/"),
-    ])
+    return html.Div(
+        [
+            html.H1("Pagina niet gevonden", className="h3"),
+            html.P("Deze pagina bestaat niet (meer). Controleer de link of ga naar het overzicht."),
+            dcc.Link("Naar de kerncijfers", href="/"),
+        ]
+    )

@@ -12,8 +12,9 @@ from dash import html
 from dashboard.indicator_page import IndicatorPage, Measure, page_layout, register_callbacks
 from dashboard.indicator_panels import budget_panel
 
-dash.register_page(__name__, path="/uitgaven", name="Uitgaven", title="Uitgaven · Sociaal Kompas",
-                   order=3)
+dash.register_page(
+    __name__, path="/uitgaven", name="Uitgaven", title="Uitgaven · Sociaal Kompas", order=3
+)
 
 PAGE = IndicatorPage(
     page="uitgaven",
@@ -24,14 +25,32 @@ PAGE = IndicatorPage(
     headline_title="Gerealiseerde uitgaven jeugdhulp en Wmo",
     breakdown_title="Uitgaven naar categorie",
     measures=(
-        Measure("per-inwoner", "per_inhabitant", "Euro per inwoner", "euro per inwoner",
-                "In {year} gaf {name} € {value} per inwoner uit", "euro per inwoner", decimals=2),
-        Measure("euro", "count", "Euro", "euro",
-                "In {year} gaf {name} € {value} uit", "euro", comparable=False),
-        Measure("per-jongere", "per_client", "Euro per jongere in zorg",
-                "euro per jongere met jeugdhulp",
-                "In {year} gaf {name} € {value} uit per jongere met jeugdhulp",
-                "euro per jongere met jeugdhulp"),
+        Measure(
+            "per-inwoner",
+            "per_inhabitant",
+            "Euro per inwoner",
+            "euro per inwoner",
+            "In {year} gaf {name} € {value} per inwoner uit",
+            "euro per inwoner",
+            decimals=2,
+        ),
+        Measure(
+            "euro",
+            "count",
+            "Euro",
+            "euro",
+            "In {year} gaf {name} € {value} uit",
+            "euro",
+            comparable=False,
+        ),
+        Measure(
+            "per-jongere",
+            "per_client",
+            "Euro per jongere in zorg",
+            "euro per jongere met jeugdhulp",
+            "In {year} gaf {name} € {value} uit per jongere met jeugdhulp",
+            "euro per jongere met jeugdhulp",
+        ),
     ),
     extra_panels=(lambda state, url: budget_panel("uitgaven", state, url),),
 )

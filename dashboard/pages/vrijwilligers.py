@@ -18,12 +18,23 @@ from dashboard.indicator_page import (
 )
 from dashboard.indicator_panels import survey_panel
 
-dash.register_page(__name__, path="/vrijwilligers", name="Vrijwilligers",
-                   title="Vrijwilligers · Sociaal Kompas", order=4)
+dash.register_page(
+    __name__,
+    path="/vrijwilligers",
+    name="Vrijwilligers",
+    title="Vrijwilligers · Sociaal Kompas",
+    order=4,
+)
 
-BUDDIES = Measure("aantal", "count", "Aantal maatjes", "aantal maatjes",
-                  "In {year} stonden in {name} {value} maatjes geregistreerd", "maatjes",
-                  comparable=False)
+BUDDIES = Measure(
+    "aantal",
+    "count",
+    "Aantal maatjes",
+    "aantal maatjes",
+    "In {year} stonden in {name} {value} maatjes geregistreerd",
+    "maatjes",
+    comparable=False,
+)
 
 PAGE = IndicatorPage(
     page="vrijwilligers",
@@ -34,17 +45,35 @@ PAGE = IndicatorPage(
     headline_title="Geregistreerde vrijwilligers",
     breakdown_title="Vrijwilligers naar werkveld",
     measures=(
-        Measure("per1000", "per_1000_inhabitants", "Per 1.000 inwoners", "per 1.000 inwoners",
-                "In {year} stonden in {name} {value} vrijwilligers per 1.000 inwoners geregistreerd",
-                "per 1.000 inwoners", decimals=1),
-        Measure("aantal", "count", "Aantal vrijwilligers", "aantal vrijwilligers",
-                "In {year} stonden in {name} {value} vrijwilligers geregistreerd", "vrijwilligers",
-                comparable=False),
+        Measure(
+            "per1000",
+            "per_1000_inhabitants",
+            "Per 1.000 inwoners",
+            "per 1.000 inwoners",
+            "In {year} stonden in {name} {value} vrijwilligers per 1.000 inwoners geregistreerd",
+            "per 1.000 inwoners",
+            decimals=1,
+        ),
+        Measure(
+            "aantal",
+            "count",
+            "Aantal vrijwilligers",
+            "aantal vrijwilligers",
+            "In {year} stonden in {name} {value} vrijwilligers geregistreerd",
+            "vrijwilligers",
+            comparable=False,
+        ),
     ),
     extra_panels=(
-        lambda state, url: trend_panel(PAGE, state, url, indicator="buddies_registered",
-                                       title="Geregistreerde maatjes", measure=BUDDIES,
-                                       suffix="maatjes"),
+        lambda state, url: trend_panel(
+            PAGE,
+            state,
+            url,
+            indicator="buddies_registered",
+            title="Geregistreerde maatjes",
+            measure=BUDDIES,
+            suffix="maatjes",
+        ),
         lambda state, url: survey_panel("vrijwilligers", state, url),
     ),
 )

@@ -17,15 +17,45 @@ from data_pipeline.errors import InputError, Problem
 from data_pipeline.observations import SOURCE_COLUMNS, conform
 
 LADDER = ("loslaten", "faciliteren", "stimuleren", "regisseren", "reguleren")
-FACTOR_THEMES = ("burgerkracht", "organiserend_vermogen", "gedeelde_urgentie",
-                 "rolduidelijkheid", "open_communicatie", "persoonlijke_betrokkenheid",
-                 "politieke_steun", "overig")
-ACTOR_TYPES = ("bewonersinitiatief", "vrijwilligersorganisatie", "welzijnsorganisatie",
-               "zorgaanbieder", "gemeente", "overheid_overig", "school", "woningcorporatie",
-               "bedrijf", "kennisinstelling", "fonds", "cooperatie", "overig")
+FACTOR_THEMES = (
+    "burgerkracht",
+    "organiserend_vermogen",
+    "gedeelde_urgentie",
+    "rolduidelijkheid",
+    "open_communicatie",
+    "persoonlijke_betrokkenheid",
+    "politieke_steun",
+    "overig",
+)
+ACTOR_TYPES = (
+    "bewonersinitiatief",
+    "vrijwilligersorganisatie",
+    "welzijnsorganisatie",
+    "zorgaanbieder",
+    "gemeente",
+    "overheid_overig",
+    "school",
+    "woningcorporatie",
+    "bedrijf",
+    "kennisinstelling",
+    "fonds",
+    "cooperatie",
+    "overig",
+)
 ACTOR_ROLES = ("initiatiefnemer", "partner", "financier", "opdrachtgever", "ondersteuner")
-THEMES = ("jeugd", "wmo", "participatie", "onderwijs", "leefbaarheid", "voorzieningen",
-          "werk_en_inkomen", "taal", "veiligheid", "zorg_en_welzijn", "professionalisering")
+THEMES = (
+    "jeugd",
+    "wmo",
+    "participatie",
+    "onderwijs",
+    "leefbaarheid",
+    "voorzieningen",
+    "werk_en_inkomen",
+    "taal",
+    "veiligheid",
+    "zorg_en_welzijn",
+    "professionalisering",
+)
 PHASES = ("pionier", "groei", "verankerd", "beeindigd")
 FACTOR_KINDS = ("bevorderend", "belemmerend")
 DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
@@ -71,7 +101,9 @@ def _check_identity(case: _Case, known: set[str]) -> None:
     for field in ("name", "municipality", "province", "summary"):
         case.text(field, data.get(field))
     if data.get("municipality_code") not in known:
-        case.problem("municipality_code", f"unknown municipality code {data.get('municipality_code')!r}")
+        case.problem(
+            "municipality_code", f"unknown municipality code {data.get('municipality_code')!r}"
+        )
     if not isinstance(data.get("period_start"), int):
         case.problem("period_start", "missing year")
     for index, theme in enumerate(data.get("themes") or [None]):
@@ -81,8 +113,12 @@ def _check_identity(case: _Case, known: set[str]) -> None:
     for field in ("document", "title", "section"):
         case.text(f"source.{field}", source.get(field))
     lines = source.get("lines")
-    if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines)
-            and lines[0] <= lines[1]):
+    if not (
+        isinstance(lines, list)
+        and len(lines) == 2
+        and all(isinstance(n, int) for n in lines)
+        and lines[0] <= lines[1]
+    ):
         case.problem("source.lines", "needs [first, last] line numbers")
 
 
@@ -92,8 +128,10 @@ def _check_panels(case: _Case) -> None:
     starts = 0
     for index, milestone in enumerate(case.items("milestones")):
         if not DATE.match(str(milestone.get("date", ""))):
-            case.problem(f"milestones[{index}].date",
-                         f"needs a date as YYYY or YYYY-MM, got {milestone.get('date')!r}")
+            case.problem(
+                f"milestones[{index}].date",
+                f"needs a date as YYYY or YYYY-MM, got {milestone.get('date')!r}",
+            )
         case.text(f"milestones[{index}].description", milestone.get("description"))
         starts += bool(milestone.get("marks_start"))
     if starts > 1:
@@ -170,14 +208,31 @@ def _rows(cases: list[dict], extract: Any) -> pd.DataFrame:
 
 def _ladder_rows(case: dict) -> list[dict]:
     role = case["government_role"]
-    rows = [{"case_id": case["case_id"], "step": step, "step_rank": LADDER.index(step) + 1,
-             "from_year": None, "to_year": None, "description": role["description"],
-             "is_overall": True} for step in role["ladder"]]
+    rows = [
+        {
+            "case_id": case["case_id"],
+            "step": step,
+            "step_rank": LADDER.index(step) + 1,
+            "from_year": None,
+            "to_year": None,
+            "description": role["description"],
+            "is_overall": True,
+        }
+        for step in role["ladder"]
+    ]
     for shift in role.get("shifts", []):
-        rows += [{"case_id": case["case_id"], "step": step, "step_rank": LADDER.index(step) + 1,
-                  "from_year": shift["from_year"], "to_year": shift.get("to_year"),
-                  "description": shift.get("description", ""), "is_overall": False}
-                 for step in shift["ladder"]]
+        rows += [
+            {
+                "case_id": case["case_id"],
+                "step": step,
+                "step_rank": LADDER.index(step) + 1,
+                "from_year": shift["from_year"],
+                "to_year": shift.get("to_year"),
+                "description": shift.get("description", ""),
+                "is_overall": False,
+            }
+            for step in shift["ladder"]
+        ]
     return rows
 
 
@@ -185,49 +240,103 @@ def _milestone_rows(case: dict) -> list[dict]:
     rows = []
     for position, milestone in enumerate(case["milestones"]):
         year, month = _date_parts(milestone["date"])
-        rows.append({"case_id": case["case_id"], "position": position, "date_text": milestone["date"],
-                     "year": year, "month": month, "description": milestone["description"],
-                     "marks_start": bool(milestone.get("marks_start", False))})
+        rows.append(
+            {
+                "case_id": case["case_id"],
+                "position": position,
+                "date_text": milestone["date"],
+                "year": year,
+                "month": month,
+                "description": milestone["description"],
+                "marks_start": bool(milestone.get("marks_start", False)),
+            }
+        )
     return rows
 
 
 def _factor_rows(case: dict) -> list[dict]:
-    return [{"case_id": case["case_id"], "factor_id": f"{case['case_id']}#{position}",
-             "kind": factor["kind"], "description": factor["description"],
-             "themes": list(factor["themes"])}
-            for position, factor in enumerate(case["factors"])]
+    return [
+        {
+            "case_id": case["case_id"],
+            "factor_id": f"{case['case_id']}#{position}",
+            "kind": factor["kind"],
+            "description": factor["description"],
+            "themes": list(factor["themes"]),
+        }
+        for position, factor in enumerate(case["factors"])
+    ]
 
 
 def case_tables(cases: list[dict]) -> dict[str, pd.DataFrame]:
     """Flatten validated cases into raw tables (one row per case, milestone, actor, ...)."""
     factors = _rows(cases, _factor_rows)
     return {
-        "cases": _rows(cases, lambda c: [{
-            "case_id": c["case_id"], "name": c["name"], "municipality_code": c["municipality_code"],
-            "municipality": c["municipality"], "neighbourhood": c.get("neighbourhood", ""),
-            "province": c["province"], "period_start": c["period_start"],
-            "period_end": c.get("period_end"), "phase": c["phase"], "summary": c["summary"],
-            "government_description": c["government_role"]["description"],
-            "source_id": f"case:{c['case_id']}", "document": c["source"]["document"],
-            "section": c["source"]["section"], "line_first": c["source"]["lines"][0],
-            "line_last": c["source"]["lines"][1],
-            "reading_notes": c["source"].get("reading_notes", "")}]),
-        "case_themes": _rows(cases, lambda c: [{"case_id": c["case_id"], "theme": t}
-                                               for t in c["themes"]]),
-        "case_ideas": _rows(cases, lambda c: [{"case_id": c["case_id"], "position": i, "idea": t}
-                                              for i, t in enumerate(c["basic_idea"])]),
+        "cases": _rows(
+            cases,
+            lambda c: [
+                {
+                    "case_id": c["case_id"],
+                    "name": c["name"],
+                    "municipality_code": c["municipality_code"],
+                    "municipality": c["municipality"],
+                    "neighbourhood": c.get("neighbourhood", ""),
+                    "province": c["province"],
+                    "period_start": c["period_start"],
+                    "period_end": c.get("period_end"),
+                    "phase": c["phase"],
+                    "summary": c["summary"],
+                    "government_description": c["government_role"]["description"],
+                    "source_id": f"case:{c['case_id']}",
+                    "document": c["source"]["document"],
+                    "section": c["source"]["section"],
+                    "line_first": c["source"]["lines"][0],
+                    "line_last": c["source"]["lines"][1],
+                    "reading_notes": c["source"].get("reading_notes", ""),
+                }
+            ],
+        ),
+        "case_themes": _rows(
+            cases, lambda c: [{"case_id": c["case_id"], "theme": t} for t in c["themes"]]
+        ),
+        "case_ideas": _rows(
+            cases,
+            lambda c: [
+                {"case_id": c["case_id"], "position": i, "idea": t}
+                for i, t in enumerate(c["basic_idea"])
+            ],
+        ),
         "case_milestones": _rows(cases, _milestone_rows),
-        "case_actors": _rows(cases, lambda c: [{"case_id": c["case_id"], "position": i, **{
-            k: a.get(k, "") for k in ("name", "type", "role", "description")}}
-            for i, a in enumerate(c["actors"])]),
+        "case_actors": _rows(
+            cases,
+            lambda c: [
+                {
+                    "case_id": c["case_id"],
+                    "position": i,
+                    **{k: a.get(k, "") for k in ("name", "type", "role", "description")},
+                }
+                for i, a in enumerate(c["actors"])
+            ],
+        ),
         "case_ladder": _rows(cases, _ladder_rows),
         "case_factors": factors.drop(columns="themes"),
-        "case_factor_themes": factors[["factor_id", "case_id", "kind", "themes"]].explode(
-            "themes").rename(columns={"themes": "theme"}),
-        "case_key_figures": _rows(cases, lambda c: [{
-            "case_id": c["case_id"], "position": i, "label": f["label"], "value": float(f["value"]),
-            "unit": f.get("unit", ""), "year": f.get("year"), "note": f.get("note", "")}
-            for i, f in enumerate(c.get("key_figures", []))]),
+        "case_factor_themes": factors[["factor_id", "case_id", "kind", "themes"]]
+        .explode("themes")
+        .rename(columns={"themes": "theme"}),
+        "case_key_figures": _rows(
+            cases,
+            lambda c: [
+                {
+                    "case_id": c["case_id"],
+                    "position": i,
+                    "label": f["label"],
+                    "value": float(f["value"]),
+                    "unit": f.get("unit", ""),
+                    "year": f.get("year"),
+                    "note": f.get("note", ""),
+                }
+                for i, f in enumerate(c.get("key_figures", []))
+            ],
+        ),
     }
 
 
@@ -237,14 +346,20 @@ def case_sources(cases: list[dict]) -> pd.DataFrame:
     for case in cases:
         source = case["source"]
         first, last = source["lines"]
-        rows.append({
-            "source_id": f"case:{case['case_id']}", "kind": "document",
-            "publisher": PUBLISHERS.get(source["document"][:3], "Brondocument"),
-            "title": source["title"],
-            "reference": f"{source['document']}, {source['section']}, regels {first}–{last}",
-            "published_on": "", "retrieved_at": "", "licence": "Citaat uit openbaar document",
-            "url": "", "is_demo": False,
-        })
+        rows.append(
+            {
+                "source_id": f"case:{case['case_id']}",
+                "kind": "document",
+                "publisher": PUBLISHERS.get(source["document"][:3], "Brondocument"),
+                "title": source["title"],
+                "reference": f"{source['document']}, {source['section']}, regels {first}–{last}",
+                "published_on": "",
+                "retrieved_at": "",
+                "licence": "Citaat uit openbaar document",
+                "url": "",
+                "is_demo": False,
+            }
+        )
     return conform(pd.DataFrame(rows), SOURCE_COLUMNS)
 
 

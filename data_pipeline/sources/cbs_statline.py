@@ -34,9 +34,14 @@ Progress = Callable[[str, int], None]  # (table id, rows so far)
 
 def make_session(retries: int = 3, backoff: float = 1.0) -> requests.Session:
     """A session that retries transient failures with exponential backoff (and Retry-After)."""
-    retry = Retry(total=retries, backoff_factor=backoff, status_forcelist=(429, 500, 502, 503, 504),
-                  allowed_methods=("GET",), respect_retry_after_header=True,
-                  raise_on_status=False)
+    retry = Retry(
+        total=retries,
+        backoff_factor=backoff,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=("GET",),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
     session = requests.Session()
     session.mount("https://", HTTPAdapter(max_retries=retry))
     session.mount("http://", HTTPAdapter(max_retries=retry))
@@ -61,12 +66,17 @@ class _Client:
         try:
             response = self.session.get(url, params=params, timeout=self.timeout_s)
         except requests.exceptions.Timeout as problem:
-            raise SourceError(f"{table_id}: no answer from {url} within {self.timeout_s:.0f} s") from problem
+            raise SourceError(
+                f"{table_id}: no answer from {url} within {self.timeout_s:.0f} s"
+            ) from problem
         except requests.exceptions.RequestException as problem:
-            raise SourceError(f"{table_id}: cannot reach {url} ({type(problem).__name__})") from problem
+            raise SourceError(
+                f"{table_id}: cannot reach {url} ({type(problem).__name__})"
+            ) from problem
         if response.status_code != 200:
-            raise SourceError(f"{table_id}: HTTP {response.status_code} from {response.url} "
-                              "(after retries)")
+            raise SourceError(
+                f"{table_id}: HTTP {response.status_code} from {response.url} (after retries)"
+            )
         try:
             body = response.json()
         except ValueError as problem:
@@ -81,8 +91,14 @@ def region_filter(dimension: str, codes: Iterable[str]) -> str:
     return " or ".join(f"startswith({dimension},'{code}')" for code in codes)
 
 
-def _fetch_paged(client: _Client, spec: TableSpec, base_url: str, entity: str,
-                 params: dict[str, str], progress: Progress | None) -> dict:
+def _fetch_paged(
+    client: _Client,
+    spec: TableSpec,
+    base_url: str,
+    entity: str,
+    params: dict[str, str],
+    progress: Progress | None,
+) -> dict:
     body = client.get_json(spec.table_id, f"{base_url}/{entity}", params)
     rows = list(body["value"])
     while body.get("odata.nextLink"):
@@ -93,8 +109,15 @@ def _fetch_paged(client: _Client, spec: TableSpec, base_url: str, entity: str,
     return {"odata.metadata": body.get("odata.metadata", ""), "value": rows}
 
 
-def fetch_table(spec: TableSpec, out_dir: Path, region_codes: list[str], client: _Client,
-                progress: Progress | None = None, *, roots: dict[str, str] = HOSTS) -> Path:
+def fetch_table(
+    spec: TableSpec,
+    out_dir: Path,
+    region_codes: list[str],
+    client: _Client,
+    progress: Progress | None = None,
+    *,
+    roots: dict[str, str] = HOSTS,
+) -> Path:
     """Download one table's entities into out_dir/<TableId>, complete or not at all."""
     base_url = spec.url(roots)
     target = out_dir / spec.table_id
@@ -102,20 +125,25 @@ def fetch_table(spec: TableSpec, out_dir: Path, region_codes: list[str], client:
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     try:
-        entities = {name: client.get_json(spec.table_id, f"{base_url}/{name}")
-                    for name in ("TableInfos", "DataProperties")}
-        dimensions = [p["Key"] for p in entities["DataProperties"]["value"]
-                      if p.get("Type") in ("Dimension", "GeoDimension", "TimeDimension")]
+        entities = {
+            name: client.get_json(spec.table_id, f"{base_url}/{name}")
+            for name in ("TableInfos", "DataProperties")
+        }
+        dimensions = [
+            p["Key"]
+            for p in entities["DataProperties"]["value"]
+            if p.get("Type") in ("Dimension", "GeoDimension", "TimeDimension")
+        ]
         for dimension in dimensions:
             entities[dimension] = client.get_json(spec.table_id, f"{base_url}/{dimension}")
         filters = [f"({region_filter(spec.region_dimension, region_codes)})"]
         filters += [f"{dim} eq '{key}'" for dim, key in spec.fixed_filters.items()]
-        entities["TypedDataSet"] = _fetch_paged(client, spec, base_url, "TypedDataSet",
-                                                {"$filter": " and ".join(filters)}, progress)
+        entities["TypedDataSet"] = _fetch_paged(
+            client, spec, base_url, "TypedDataSet", {"$filter": " and ".join(filters)}, progress
+        )
         for name, body in entities.items():
             (partial / f"{name}.json").write_text(json.dumps(body, ensure_ascii=False), "utf-8")
-        meta = {"retrieved_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "url": base_url}
+        meta = {"retrieved_at": datetime.now(UTC).isoformat(timespec="seconds"), "url": base_url}
         (partial / "_meta.json").write_text(json.dumps(meta), "utf-8")
         parse_table(spec, partial)  # a table whose structure changed fails here, not at build
         shutil.rmtree(target, ignore_errors=True)
@@ -125,16 +153,25 @@ def fetch_table(spec: TableSpec, out_dir: Path, region_codes: list[str], client:
     return target
 
 
-def fetch_tables(out_dir: Path, *, region_codes: list[str], only: set[str] | None = None,
-                 session: requests.Session | None = None, base_urls: dict[str, str] | None = None,
-                 progress: Progress | None = None, min_interval_s: float = 0.5,
-                 timeout_s: float = 30.0) -> list[Path]:
+def fetch_tables(
+    out_dir: Path,
+    *,
+    region_codes: list[str],
+    only: set[str] | None = None,
+    session: requests.Session | None = None,
+    base_urls: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    min_interval_s: float = 0.5,
+    timeout_s: float = 30.0,
+) -> list[Path]:
     """Download the registered tables for the given regions; return the table folders."""
     client = _Client(session or make_session(), timeout_s, min_interval_s)
     roots = {**HOSTS, **(base_urls or {})}  # a test server or mirror may stand in for a host
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [fetch_table(spec, out_dir, region_codes, client, progress, roots=roots)
-            for spec in tables(only)]
+    return [
+        fetch_table(spec, out_dir, region_codes, client, progress, roots=roots)
+        for spec in tables(only)
+    ]
 
 
 def _read_entity(folder: Path, spec: TableSpec, name: str) -> list[dict]:
@@ -154,12 +191,17 @@ def measure_key(properties: list[dict], title: str, table_id: str) -> str:
     """The measure's key (e.g. 'Vrijwilligerswerk_33') found by its title in DataProperties."""
     topics = [p for p in properties if p.get("Type") == "Topic"]
     exact = [p["Key"] for p in topics if str(p.get("Title", "")).strip().lower() == title.lower()]
-    matches = exact or [p["Key"] for p in topics
-                        if str(p.get("Title", "")).strip().lower().startswith(title.lower())]
+    matches = exact or [
+        p["Key"]
+        for p in topics
+        if str(p.get("Title", "")).strip().lower().startswith(title.lower())
+    ]
     if not matches:
         titles = ", ".join(repr(p.get("Title")) for p in topics[:8])
-        raise SourceError(f"{table_id}: no measure titled {title!r} (found: {titles}); "
-                          "the table's structure may have changed")
+        raise SourceError(
+            f"{table_id}: no measure titled {title!r} (found: {titles}); "
+            "the table's structure may have changed"
+        )
     return matches[0]
 
 
@@ -189,8 +231,11 @@ def category_dimension(spec: TableSpec, properties: list[dict]) -> str | None:
     """The breakdown dimension: named in the registry, else the one plain dimension left."""
     if spec.category_dimension:
         return spec.category_dimension
-    plain = [p["Key"] for p in properties if p.get("Type") == "Dimension"
-             and p["Key"] not in spec.fixed_filters]
+    plain = [
+        p["Key"]
+        for p in properties
+        if p.get("Type") == "Dimension" and p["Key"] not in spec.fixed_filters
+    ]
     return plain[0] if len(plain) == 1 else None
 
 
@@ -206,34 +251,51 @@ def map_category(spec: TableSpec, key: str, titles: dict[str, str]) -> str | Non
     return None
 
 
-def parse_rows(spec: TableSpec, rows: list[dict], properties: list[dict],
-               dimension_titles: dict[str, dict[str, str]], provisional: set[str]) -> pd.DataFrame:
+def parse_rows(
+    spec: TableSpec,
+    rows: list[dict],
+    properties: list[dict],
+    dimension_titles: dict[str, dict[str, str]],
+    provisional: set[str],
+) -> pd.DataFrame:
     """Rows of a (Typed or Untyped) DataSet -> observations of the spec's indicator."""
     key = measure_key(properties, spec.measure_title, spec.table_id)
     breakdown = category_dimension(spec, properties)
     records = []
     for row in rows:
-        if any(str(row.get(dim, "")).strip() != value for dim, value in spec.fixed_filters.items()
-               if dim in row):
+        if any(
+            str(row.get(dim, "")).strip() != value
+            for dim, value in spec.fixed_filters.items()
+            if dim in row
+        ):
             continue
         year = period_year(str(row.get("Perioden", "")))
         if year is None:
             continue
         if key not in row or spec.region_dimension not in row:
-            raise SourceError(f"{spec.table_id}: rows lack column {key!r} or "
-                              f"{spec.region_dimension!r}; the table's structure changed")
+            raise SourceError(
+                f"{spec.table_id}: rows lack column {key!r} or "
+                f"{spec.region_dimension!r}; the table's structure changed"
+            )
         category = "total"
         if breakdown:
-            category = map_category(spec, str(row.get(breakdown, "")),
-                                    dimension_titles.get(breakdown, {}))
+            category = map_category(
+                spec, str(row.get(breakdown, "")), dimension_titles.get(breakdown, {})
+            )
             if category is None:
                 continue
-        records.append({"municipality_code": str(row[spec.region_dimension]).strip(),
-                        "year": year, "category": category,
-                        "value": clean_value(row[key]) * spec.scale,
-                        "is_provisional": str(row["Perioden"]).strip() in provisional})
-    frame = pd.DataFrame(records, columns=["municipality_code", "year", "category", "value",
-                                           "is_provisional"])
+        records.append(
+            {
+                "municipality_code": str(row[spec.region_dimension]).strip(),
+                "year": year,
+                "category": category,
+                "value": clean_value(row[key]) * spec.scale,
+                "is_provisional": str(row["Perioden"]).strip() in provisional,
+            }
+        )
+    frame = pd.DataFrame(
+        records, columns=["municipality_code", "year", "category", "value", "is_provisional"]
+    )
     # Several CBS categories may map to one of ours (e.g. 'Geen verwijzer' + 'onbekend'); a sum
     # with a missing part would understate the category, so it stays missing.
     summed = frame.groupby(["municipality_code", "year", "category"], as_index=False).agg(
@@ -249,18 +311,27 @@ def parse_table(spec: TableSpec, folder: Path) -> ObservationBatch:
     info = _read_entity(folder, spec, "TableInfos")
     titles = {}
     for prop in properties:
-        if prop.get("Type") in ("Dimension", "GeoDimension", "TimeDimension") and \
-                (folder / f"{prop['Key']}.json").exists():
-            titles[prop["Key"]] = {str(r["Key"]).strip(): str(r.get("Title", "")).strip()
-                                   for r in _read_entity(folder, spec, prop["Key"])}
+        if (
+            prop.get("Type") in ("Dimension", "GeoDimension", "TimeDimension")
+            and (folder / f"{prop['Key']}.json").exists()
+        ):
+            titles[prop["Key"]] = {
+                str(r["Key"]).strip(): str(r.get("Title", "")).strip()
+                for r in _read_entity(folder, spec, prop["Key"])
+            }
     periods = _read_entity(folder, spec, "Perioden") if (folder / "Perioden.json").exists() else []
-    provisional = {str(p["Key"]).strip() for p in periods
-                   if str(p.get("Status", "")).strip().lower() in PROVISIONAL}
-    frame = parse_rows(spec, _read_entity(folder, spec, "TypedDataSet"), properties, titles,
-                       provisional)
+    provisional = {
+        str(p["Key"]).strip()
+        for p in periods
+        if str(p.get("Status", "")).strip().lower() in PROVISIONAL
+    }
+    frame = parse_rows(
+        spec, _read_entity(folder, spec, "TypedDataSet"), properties, titles, provisional
+    )
     source = _source_record(spec, info[0] if info else {}, folder)
-    observations = frame.assign(indicator=spec.indicator, source_id=source["source_id"],
-                                is_demo=False)
+    observations = frame.assign(
+        indicator=spec.indicator, source_id=source["source_id"], is_demo=False
+    )
     return ObservationBatch(observations, pd.DataFrame([source]))
 
 
@@ -269,17 +340,26 @@ def _source_record(spec: TableSpec, info: dict, folder: Path) -> dict:
     meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
     modified = str(info.get("Modified") or "")[:10]
     return {
-        "source_id": f"cbs:{spec.table_id}", "kind": "official", "publisher": spec.publisher,
-        "title": str(info.get("Title") or spec.table_id).strip(), "reference": spec.table_id,
-        "published_on": modified, "retrieved_at": meta.get("retrieved_at", ""),
-        "licence": "CC BY 4.0", "url": meta.get("url", spec.url(HOSTS)), "is_demo": False,
+        "source_id": f"cbs:{spec.table_id}",
+        "kind": "official",
+        "publisher": spec.publisher,
+        "title": str(info.get("Title") or spec.table_id).strip(),
+        "reference": spec.table_id,
+        "published_on": modified,
+        "retrieved_at": meta.get("retrieved_at", ""),
+        "licence": "CC BY 4.0",
+        "url": meta.get("url", spec.url(HOSTS)),
+        "is_demo": False,
     }
 
 
 def load_recorded(folder: Path, only: set[str] | None = None) -> ObservationBatch:
     """Parse every registered table present in `folder` (tables absent there are skipped)."""
-    batches = [parse_table(spec, folder / spec.table_id) for spec in tables(only)
-               if (folder / spec.table_id).is_dir()]
+    batches = [
+        parse_table(spec, folder / spec.table_id)
+        for spec in tables(only)
+        if (folder / spec.table_id).is_dir()
+    ]
     return ObservationBatch.concat(batches)
 
 
@@ -293,8 +373,10 @@ def replay_folder(source: Path, raw_dir: Path, only: set[str] | None = None) -> 
     """Check recorded responses in `source`, then copy their table folders into raw_dir."""
     checked = [spec for spec in tables(only) if (source / spec.table_id).is_dir()]
     if not checked:
-        raise SourceError(f"{source}: no folder of a registered table "
-                          f"({', '.join(s.table_id for s in tables(only))})")
+        raise SourceError(
+            f"{source}: no folder of a registered table "
+            f"({', '.join(s.table_id for s in tables(only))})"
+        )
     for spec in checked:
         parse_table(spec, source / spec.table_id)  # structure problems surface before copying
     raw_dir.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,20 @@ from data_pipeline.errors import InputError, Problem
 from data_pipeline.observations import ObservationBatch
 
 REQUIRED = [
-    "indicator", "municipality_code", "year", "category", "value", "unit", "kind",
-    "publisher", "document", "title", "published_on", "section", "line", "description",
+    "indicator",
+    "municipality_code",
+    "year",
+    "category",
+    "value",
+    "unit",
+    "kind",
+    "publisher",
+    "document",
+    "title",
+    "published_on",
+    "section",
+    "line",
+    "description",
 ]
 
 
@@ -23,8 +35,14 @@ def read_documented_figures(path: Path, known_municipalities: set[str]) -> pd.Da
         raise InputError(problems)
     for row_number, row in enumerate(frame.itertuples(index=False), start=2):
         if row.municipality_code not in known_municipalities:
-            problems.append(Problem(path.name, row_number, "municipality_code",
-                                    f"unknown code {row.municipality_code!r}"))
+            problems.append(
+                Problem(
+                    path.name,
+                    row_number,
+                    "municipality_code",
+                    f"unknown code {row.municipality_code!r}",
+                )
+            )
         if row.kind not in {"level", "change"}:
             problems.append(Problem(path.name, row_number, "kind", f"unknown kind {row.kind!r}"))
         for column in ("year", "value", "line"):
@@ -35,7 +53,9 @@ def read_documented_figures(path: Path, known_municipalities: set[str]) -> pd.Da
     frame["year"] = frame["year"].astype("int64")
     frame["value"] = frame["value"].astype("float64")
     frame["line"] = frame["line"].astype("int64")
-    frame["source_id"] = "doc:" + frame["document"].str.slice(0, 3) + ":" + frame["line"].astype(str)
+    frame["source_id"] = (
+        "doc:" + frame["document"].str.slice(0, 3) + ":" + frame["line"].astype(str)
+    )
     return frame
 
 
@@ -46,7 +66,9 @@ def documented_levels_batch(figures: pd.DataFrame) -> ObservationBatch:
     levels["is_provisional"] = False
     sources = figures.drop_duplicates("source_id").assign(
         kind="document",
-        reference=lambda f: f["document"] + ", " + f["section"] + ", regel " + f["line"].astype(str),
+        reference=lambda f: (
+            f["document"] + ", " + f["section"] + ", regel " + f["line"].astype(str)
+        ),
         retrieved_at="",
         licence="Citaat uit openbaar document",
         url="",

@@ -19,8 +19,13 @@ from openpyxl import load_workbook
 from data_pipeline.errors import InputError, Problem
 from data_pipeline.observations import ObservationBatch
 
-VOLUNTEER_FIELDS = {"jeugd": "youth", "wmo": "wmo", "participatie": "participation",
-                    "ontmoeting": "community", "totaal": "total"}
+VOLUNTEER_FIELDS = {
+    "jeugd": "youth",
+    "wmo": "wmo",
+    "participatie": "participation",
+    "ontmoeting": "community",
+    "totaal": "total",
+}
 KINDS = {"vrijwilliger": "volunteers_registered", "maatje": "buddies_registered"}
 SPEND_CATEGORIES = {
     "jeugdhulp_zonder_verblijf": "youth_without_accommodation",
@@ -61,8 +66,10 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     """Header names (lower-case, trimmed) and the non-blank data rows of a CSV or .xlsx file."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        table = [["" if cell is None else _excel_text(cell) for cell in row]
-                 for row in sheet.iter_rows(values_only=True)]
+        table = [
+            ["" if cell is None else _excel_text(cell) for cell in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
     else:
         text = _decode(path.read_bytes())
         first_line = text.splitlines()[0] if text.strip() else ""
@@ -70,9 +77,11 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     if not table:
         return [], []
     header = [str(name).strip().lower() for name in table[0]]
-    rows = [Row(number, dict(zip(header, (str(v).strip() for v in values), strict=False)))
-            for number, values in enumerate(table[1:], start=2)
-            if any(str(v).strip() for v in values)]
+    rows = [
+        Row(number, dict(zip(header, (str(v).strip() for v in values), strict=False)))
+        for number, values in enumerate(table[1:], start=2)
+        if any(str(v).strip() for v in values)
+    ]
     return header, rows
 
 
@@ -145,8 +154,11 @@ class _Checker:
         raw = row.values.get(field, "").strip().lower()
         if raw in allowed:
             return raw
-        message = "missing value" if not raw else (
-            f"unknown value '{raw}' (allowed: {', '.join(allowed)})")
+        message = (
+            "missing value"
+            if not raw
+            else (f"unknown value '{raw}' (allowed: {', '.join(allowed)})")
+        )
         self.add(row.number, field, message)
         return None
 
@@ -175,28 +187,46 @@ class _Checker:
 
 def _source(kind: str, path: Path, supplier: str, imported_at: str, title: str) -> pd.DataFrame:
     stamp = re.sub(r"[^0-9T]", "", imported_at)[:15]
-    return pd.DataFrame([{
-        "source_id": f"import:{kind}:{stamp}:{path.name}", "kind": "import", "publisher": supplier,
-        "title": title, "reference": path.name, "published_on": "", "retrieved_at": imported_at,
-        "licence": f"Aangeleverd door {supplier}", "url": "", "is_demo": False,
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "source_id": f"import:{kind}:{stamp}:{path.name}",
+                "kind": "import",
+                "publisher": supplier,
+                "title": title,
+                "reference": path.name,
+                "published_on": "",
+                "retrieved_at": imported_at,
+                "licence": f"Aangeleverd door {supplier}",
+                "url": "",
+                "is_demo": False,
+            }
+        ]
+    )
 
 
 def _batch(records: list[dict], source: pd.DataFrame) -> ObservationBatch:
-    frame = pd.DataFrame(records, columns=["indicator", "municipality_code", "year", "category",
-                                           "value"])
-    return ObservationBatch(frame.assign(source_id=source["source_id"].item(), is_demo=False,
-                                         is_provisional=False), source)
+    frame = pd.DataFrame(
+        records, columns=["indicator", "municipality_code", "year", "category", "value"]
+    )
+    return ObservationBatch(
+        frame.assign(source_id=source["source_id"].item(), is_demo=False, is_provisional=False),
+        source,
+    )
 
 
-def _volunteer_row(check: _Checker, row: Row, known: set[str], years: tuple[int, int],
-                   seen: dict[tuple, int]) -> dict | None:
+def _volunteer_row(
+    check: _Checker, row: Row, known: set[str], years: tuple[int, int], seen: dict[tuple, int]
+) -> dict | None:
     code, year = check.code(row, known), check.year(row, *years)
     kind = check.choice(row, "soort", KINDS)
     field = row.values.get("werkveld", "").strip().lower() or "totaal"
     if field not in VOLUNTEER_FIELDS:
-        check.add(row.number, "werkveld",
-                  f"unknown value '{field}' (allowed: {', '.join(VOLUNTEER_FIELDS)})")
+        check.add(
+            row.number,
+            "werkveld",
+            f"unknown value '{field}' (allowed: {', '.join(VOLUNTEER_FIELDS)})",
+        )
         return None
     if kind == "maatje" and field != "totaal":
         check.add(row.number, "werkveld", "buddies (maatje) are counted in total only")
@@ -208,8 +238,14 @@ def _volunteer_row(check: _Checker, row: Row, known: set[str], years: tuple[int,
     if None in (code, year, kind, count):
         return None
     check.duplicate(row, (code, year, kind, field), seen, "gemeentecode, jaar, soort, werkveld")
-    return {"indicator": KINDS[kind], "municipality_code": code, "year": year,  # type: ignore[index]
-            "category": VOLUNTEER_FIELDS[field], "value": count, "row": row.number}
+    return {
+        "indicator": KINDS[kind],
+        "municipality_code": code,
+        "year": year,  # type: ignore[index]
+        "category": VOLUNTEER_FIELDS[field],
+        "value": count,
+        "row": row.number,
+    }
 
 
 def _volunteer_totals(records: list[dict], check: _Checker) -> list[dict]:
@@ -221,12 +257,22 @@ def _volunteer_totals(records: list[dict], check: _Checker) -> list[dict]:
         parts = group[group["category"] != "total"]
         total = group[group["category"] == "total"]
         if total.empty and len(parts):
-            out.append({"indicator": "volunteers_registered", "municipality_code": code,
-                        "year": int(year), "category": "total", "value": parts["value"].sum()})
+            out.append(
+                {
+                    "indicator": "volunteers_registered",
+                    "municipality_code": code,
+                    "year": int(year),
+                    "category": "total",
+                    "value": parts["value"].sum(),
+                }
+            )
         elif len(parts) and parts["value"].sum() > total["value"].iloc[0]:
-            check.add(int(total["row"].iloc[0]), "aantal",
-                      f"fields add up to {parts['value'].sum():.0f}, more than the total "
-                      f"{total['value'].iloc[0]:.0f}")
+            check.add(
+                int(total["row"].iloc[0]),
+                "aantal",
+                f"fields add up to {parts['value'].sum():.0f}, more than the total "
+                f"{total['value'].iloc[0]:.0f}",
+            )
     return out
 
 
@@ -240,56 +286,95 @@ def _read(path: Path, columns: list[str], check: _Checker) -> list[Row]:
     return rows
 
 
-def read_volunteers(path: Path, *, known_municipalities: set[str], first_year: int,
-                    last_year: int, supplier: str, imported_at: str) -> ObservationBatch:
+def read_volunteers(
+    path: Path,
+    *,
+    known_municipalities: set[str],
+    first_year: int,
+    last_year: int,
+    supplier: str,
+    imported_at: str,
+) -> ObservationBatch:
     """Volunteers and buddies per municipality and year (see docs/import-templates.md)."""
     check = _Checker(path)
     rows = _read(path, VOLUNTEER_COLUMNS, check)
     seen: dict[tuple, int] = {}
-    records = [r for row in rows if (r := _volunteer_row(check, row, known_municipalities,
-                                                           (first_year, last_year), seen))]
+    records = [
+        r
+        for row in rows
+        if (r := _volunteer_row(check, row, known_municipalities, (first_year, last_year), seen))
+    ]
     if not check.problems:
         records = _volunteer_totals(records, check)
     if check.problems:
         raise InputError(check.problems)
-    return _batch(records, _source("vrijwilligers", path, supplier, imported_at,
-                                   "Vrijwilligersregistratie"))
+    return _batch(
+        records, _source("vrijwilligers", path, supplier, imported_at, "Vrijwilligersregistratie")
+    )
 
 
-def _spend_row(check: _Checker, row: Row, known: set[str], years: tuple[int, int],
-               seen: dict[tuple, int]) -> list[dict]:
+def _spend_row(
+    check: _Checker, row: Row, known: set[str], years: tuple[int, int], seen: dict[tuple, int]
+) -> list[dict]:
     code, year = check.code(row, known), check.year(row, *years)
     category = check.choice(row, "categorie", SPEND_CATEGORIES)
     budget = check.number(row, "begroot_eur", optional=True)
     realised = check.number(row, "gerealiseerd_eur", optional=True)
-    if budget is None and realised is None and not row.values.get("begroot_eur") \
-            and not row.values.get("gerealiseerd_eur"):
+    if (
+        budget is None
+        and realised is None
+        and not row.values.get("begroot_eur")
+        and not row.values.get("gerealiseerd_eur")
+    ):
         check.add(row.number, "begroot_eur, gerealiseerd_eur", "both amounts are empty")
     if None in (code, year, category):
         return []
     check.duplicate(row, (code, year, category), seen, "gemeentecode, jaar, categorie")
     ours = SPEND_CATEGORIES[category]  # type: ignore[index]
-    return [{"indicator": indicator, "municipality_code": code, "year": year, "category": ours,
-             "value": value}
-            for indicator, value in (("spend_budget_eur", budget), ("spend_realised_eur", realised))
-            if value is not None]
+    return [
+        {
+            "indicator": indicator,
+            "municipality_code": code,
+            "year": year,
+            "category": ours,
+            "value": value,
+        }
+        for indicator, value in (("spend_budget_eur", budget), ("spend_realised_eur", realised))
+        if value is not None
+    ]
 
 
-def read_spend(path: Path, *, known_municipalities: set[str], first_year: int, last_year: int,
-               supplier: str, imported_at: str) -> ObservationBatch:
+def read_spend(
+    path: Path,
+    *,
+    known_municipalities: set[str],
+    first_year: int,
+    last_year: int,
+    supplier: str,
+    imported_at: str,
+) -> ObservationBatch:
     """Budget and realised spend per municipality, year and category; totals are derived."""
     check = _Checker(path)
     rows = _read(path, SPEND_COLUMNS, check)
     seen: dict[tuple, int] = {}
-    records = [r for row in rows for r in _spend_row(check, row, known_municipalities,
-                                                     (first_year, last_year), seen)]
+    records = [
+        r
+        for row in rows
+        for r in _spend_row(check, row, known_municipalities, (first_year, last_year), seen)
+    ]
     if check.problems:
         raise InputError(check.problems)
     frame = pd.DataFrame(records)
-    totals = frame.groupby(["indicator", "municipality_code", "year"], as_index=False)["value"].sum()
+    totals = frame.groupby(["indicator", "municipality_code", "year"], as_index=False)[
+        "value"
+    ].sum()
     records += totals.assign(category="total").to_dict("records")
-    return _batch(records, _source("uitgaven", path, supplier, imported_at,
-                                   "Uitgaven en begroting (lokale administratie)"))
+    return _batch(
+        records,
+        _source(
+            "uitgaven", path, supplier, imported_at, "Uitgaven en begroting (lokale administratie)"
+        ),
+    )
 
 
 READERS = {"vrijwilligers": read_volunteers, "uitgaven": read_spend}

@@ -23,23 +23,40 @@ def last_import_year() -> int:
     return datetime.now(UTC).year
 
 
-def validate_import(kind: str, path: Path, settings: PipelineSettings, known: set[str],
-                    supplier: str, imported_at: str) -> ObservationBatch:
+def validate_import(
+    kind: str,
+    path: Path,
+    settings: PipelineSettings,
+    known: set[str],
+    supplier: str,
+    imported_at: str,
+) -> ObservationBatch:
     """Read and check a file with the reader for `kind`; raises InputError listing every problem."""
-    return READERS[kind](path, known_municipalities=known, first_year=settings.first_year,
-                         last_year=last_import_year(), supplier=supplier, imported_at=imported_at)
+    return READERS[kind](
+        path,
+        known_municipalities=known,
+        first_year=settings.first_year,
+        last_year=last_import_year(),
+        supplier=supplier,
+        imported_at=imported_at,
+    )
 
 
-def keep_import(kind: str, path: Path, settings: PipelineSettings, supplier: str,
-                imported_at: str) -> Path:
+def keep_import(
+    kind: str, path: Path, settings: PipelineSettings, supplier: str, imported_at: str
+) -> Path:
     """Copy an accepted file into the imports folder with its sidecar; returns the copy."""
     folder = settings.imports_dir / kind
     folder.mkdir(parents=True, exist_ok=True)
     stamp = imported_at.replace(":", "").replace("-", "")[:15]
     kept = folder / f"{stamp}__{path.name}"
     shutil.copyfile(path, kept)
-    sidecar = {"kind": kind, "supplier": supplier, "imported_at": imported_at,
-               "original_name": path.name}
+    sidecar = {
+        "kind": kind,
+        "supplier": supplier,
+        "imported_at": imported_at,
+        "original_name": path.name,
+    }
     kept.with_name(kept.name + ".json").write_text(json.dumps(sidecar, indent=1), "utf-8")
     return kept
 
@@ -50,15 +67,18 @@ def forget_import(kept: Path) -> None:
     kept.with_name(kept.name + ".json").unlink(missing_ok=True)
 
 
-def load_imports(settings: PipelineSettings, municipalities: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def load_imports(
+    settings: PipelineSettings, municipalities: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
     """Loader: every kept import, read again with the same checks."""
     known = set(municipalities["municipality_code"])
     batches = []
     for sidecar_path in sorted(settings.imports_dir.glob("*/*.json")):
         sidecar = json.loads(sidecar_path.read_text("utf-8"))
         data_path = sidecar_path.with_name(sidecar_path.name.removesuffix(".json"))
-        batch = validate_import(sidecar["kind"], data_path, settings, known, sidecar["supplier"],
-                                sidecar["imported_at"])
+        batch = validate_import(
+            sidecar["kind"], data_path, settings, known, sidecar["supplier"], sidecar["imported_at"]
+        )
         batch.sources["reference"] = sidecar["original_name"]
         batches.append(batch)
     merged = ObservationBatch.concat(batches)

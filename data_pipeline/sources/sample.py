@@ -105,15 +105,19 @@ def _clients(region: Region, year: int, youth: int, anchors: dict) -> int:
     anchored = [y for (ind, code, y) in anchors if ind == key[0] and code == region.code]
     scale = 1.0
     if anchored:
-        ratios = [anchors[(key[0], region.code, y)] / (_model_youth(region, y) * _youth_rate(region, y))
-                  for y in anchored]
+        ratios = [
+            anchors[(key[0], region.code, y)] / (_model_youth(region, y) * _youth_rate(region, y))
+            for y in anchored
+        ]
         scale = sum(ratios) / len(ratios)
     return round(youth * _youth_rate(region, year) * scale)
 
 
 def _rows(region: Region, year: int, anchors: dict[tuple[str, str, int], float]) -> Iterator[tuple]:
     rng = _rng(region.code, year)
-    inhabitants = round(region.inhabitants * (1 + 0.008 * (year - 2022)) * rng.uniform(0.995, 1.005))
+    inhabitants = round(
+        region.inhabitants * (1 + 0.008 * (year - 2022)) * rng.uniform(0.995, 1.005)
+    )
     youth = round(inhabitants * _rng("youth", region.code).uniform(0.19, 0.25))
     yield "population", "total", inhabitants
     yield "population", "age_0_17", youth
@@ -138,10 +142,16 @@ def _spend_rows(
     region: Region, year: int, clients: int, inhabitants: int, rng: random.Random
 ) -> Iterator[tuple]:
     price_index = 1.03 ** (year - 2015)
-    realised = {key: round(eur * clients * price_index * rng.uniform(0.9, 1.1), -3)
-                for key, eur in SPEND_EUR_PER_CLIENT.items()}
-    realised.update({key: round(eur * inhabitants * price_index * rng.uniform(0.9, 1.1), -3)
-                     for key, eur in WMO_EUR_PER_INHABITANT.items()})
+    realised = {
+        key: round(eur * clients * price_index * rng.uniform(0.9, 1.1), -3)
+        for key, eur in SPEND_EUR_PER_CLIENT.items()
+    }
+    realised.update(
+        {
+            key: round(eur * inhabitants * price_index * rng.uniform(0.9, 1.1), -3)
+            for key, eur in WMO_EUR_PER_INHABITANT.items()
+        }
+    )
     yield "spend_realised_eur", "total", sum(realised.values())
     budget = {key: round(value * rng.uniform(0.94, 1.04), -3) for key, value in realised.items()}
     yield "spend_budget_eur", "total", sum(budget.values())
@@ -177,8 +187,12 @@ def _aggregate(frame: pd.DataFrame, code: str) -> pd.DataFrame:
 
 
 def _cells(frame: pd.DataFrame, indicator: str, code: str, year: int, *, total: bool) -> pd.Series:
-    return ((frame["indicator"] == indicator) & (frame["municipality_code"] == code)
-            & (frame["year"] == year) & ((frame["category"] == "total") == total))
+    return (
+        (frame["indicator"] == indicator)
+        & (frame["municipality_code"] == code)
+        & (frame["year"] == year)
+        & ((frame["category"] == "total") == total)
+    )
 
 
 def apply_change_anchors(
@@ -200,18 +214,22 @@ def apply_change_anchors(
 
 def sample_source() -> pd.DataFrame:
     """The one source record every sample value cites."""
-    return pd.DataFrame([{
-        "source_id": SAMPLE_SOURCE_ID,
-        "kind": "sample",
-        "publisher": "Sociaal Kompas",
-        "title": "Voorbeeldgegevens (gegenereerd, geen officiële cijfers)",
-        "reference": "data_pipeline/sources/sample.py, generator v1",
-        "published_on": GENERATOR_VERSION_DATE,
-        "retrieved_at": "",
-        "licence": "CC0 (gegenereerde gegevens)",
-        "url": "",
-        "is_demo": True,
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "source_id": SAMPLE_SOURCE_ID,
+                "kind": "sample",
+                "publisher": "Sociaal Kompas",
+                "title": "Voorbeeldgegevens (gegenereerd, geen officiële cijfers)",
+                "reference": "data_pipeline/sources/sample.py, generator v1",
+                "published_on": GENERATOR_VERSION_DATE,
+                "retrieved_at": "",
+                "licence": "CC0 (gegenereerde gegevens)",
+                "url": "",
+                "is_demo": True,
+            }
+        ]
+    )
 
 
 def generate_sample(
@@ -230,7 +248,9 @@ def generate_sample(
         for year in years
         for indicator, category, value in _rows(region, year, anchors)
     ]
-    frame = pd.DataFrame(rows, columns=["indicator", "municipality_code", "year", "category", "value"])
+    frame = pd.DataFrame(
+        rows, columns=["indicator", "municipality_code", "year", "category", "value"]
+    )
     frame = apply_change_anchors(frame, changes or {})
     parts = [frame]
     province_of = {region.code: region.province_code for region in regions}
@@ -251,7 +271,8 @@ def generate_sample(
 def regions_from_reference(municipalities: pd.DataFrame) -> list[Region]:
     """Municipalities with a known approximate size get sample data."""
     known = municipalities[
-        (municipalities["region_kind"] == "municipality") & municipalities["approx_inhabitants"].notna()
+        (municipalities["region_kind"] == "municipality")
+        & municipalities["approx_inhabitants"].notna()
     ]
     return [
         Region(row.municipality_code, float(row.approx_inhabitants), row.province_code)

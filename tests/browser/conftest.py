@@ -12,8 +12,15 @@ from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("SK_CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium tries to reach Google services, which a closed network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -47,8 +54,10 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
     opened = context.new_page()
     opened.console_errors = []  # type: ignore[attr-defined]
-    opened.on("console", lambda message: message.type == "error"
-              and opened.console_errors.append(message.text))  # type: ignore[attr-defined]
+    opened.on(
+        "console",
+        lambda message: message.type == "error" and opened.console_errors.append(message.text),
+    )  # type: ignore[attr-defined]
     opened.on("pageerror", lambda error: opened.console_errors.append(str(error)))  # type: ignore[attr-defined]
     yield opened
     context.close()

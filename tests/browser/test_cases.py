@@ -16,18 +16,28 @@ CASES = Path(__file__).resolve().parents[2] / "data" / "cases"
 def test_case_page_shows_all_six_panels_and_its_source(page, live_app_url):
     page.goto(f"{live_app_url}/casussen/de-kleine-schans")
     expect(page.get_by_role("heading", name="Coöperatie De Kleine Schans")).to_be_visible()
-    for name in ("Basisidee", "Mijlpalen", "Actoren", "Rol van de overheid",
-                 "Bevorderende factoren", "Belemmerende factoren"):
+    for name in (
+        "Basisidee",
+        "Mijlpalen",
+        "Actoren",
+        "Rol van de overheid",
+        "Bevorderende factoren",
+        "Belemmerende factoren",
+    ):
         expect(page.get_by_role("region", name=name, exact=True)).to_be_visible()
     expect(page.get_by_role("region", name="Bron")).to_contain_text("001_0f6cfb92b5c6b056.txt")
     expect(page.get_by_role("link", name="Jeugdhulp").last).to_have_attribute(
-        "href", "/jeugdhulp?gemeente=GM0351")
+        "href", "/jeugdhulp?gemeente=GM0351"
+    )
     assert page.console_errors == []
 
 
 def test_filtered_collection_link_reopens_in_the_same_state(page, live_app_url):
-    expected = sorted(c["name"] for c in (tomllib.loads(p.read_text("utf-8"))
-                                          for p in CASES.glob("*.toml")) if "jeugd" in c["themes"])
+    expected = sorted(
+        c["name"]
+        for c in (tomllib.loads(p.read_text("utf-8")) for p in CASES.glob("*.toml"))
+        if "jeugd" in c["themes"]
+    )
     page.goto(f"{live_app_url}/casussen?thema=jeugd")
     expect(page.get_by_role("group", name="Thema")).to_contain_text("Jeugd")
     cards = page.locator("article.sk-case-card")

@@ -13,11 +13,17 @@ pytestmark = pytest.mark.browser
 
 SHARED_LINKS = [
     ("/jeugdhulp?gemeente=GM0345&maat=aantal&van=2019", "Jeugdhulp Veenendaal", "Aantal jongeren"),
-    ("/verwijzingen?vergelijking=grootte&maat=per1000", "Verwijzingen Woudenberg",
-     "Per 1.000 jongeren"),
+    (
+        "/verwijzingen?vergelijking=grootte&maat=per1000",
+        "Verwijzingen Woudenberg",
+        "Per 1.000 jongeren",
+    ),
     ("/uitgaven?maat=per-jongere&tot=2021", "Uitgaven Woudenberg", "Euro per jongere in zorg"),
-    ("/vrijwilligers?gemeente=GM0345&maat=aantal", "Vrijwilligers Veenendaal",
-     "Aantal vrijwilligers"),
+    (
+        "/vrijwilligers?gemeente=GM0345&maat=aantal",
+        "Vrijwilligers Veenendaal",
+        "Aantal vrijwilligers",
+    ),
 ]
 
 
@@ -27,8 +33,9 @@ def test_shared_link_reopens_in_the_same_state(page, live_app_url, link, heading
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.get_by_role("group", name="Weergave")).to_contain_text(measure)
     if "van=2019" in link:
-        expect(page.get_by_role("region", name="Jongeren met jeugdhulp", exact=True)).to_contain_text(
-            "dan in 2019")
+        expect(
+            page.get_by_role("region", name="Jongeren met jeugdhulp", exact=True)
+        ).to_contain_text("dan in 2019")
     assert page.url == live_app_url + link  # the link is not rewritten on load
     assert page.console_errors == []
 
@@ -57,8 +64,11 @@ def test_csv_download_matches_the_chart(page, live_app_url):
     content = download_info.value.path().read_bytes()
     assert content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
-    downloaded = {int(r["Jaar"]): float(r["Waarde"].replace(",", "."))
-                  for r in rows if r["Reeks"] == "Woudenberg"}
+    downloaded = {
+        int(r["Jaar"]): float(r["Waarde"].replace(",", "."))
+        for r in rows
+        if r["Reeks"] == "Woudenberg"
+    }
     assert downloaded == dict(zip(plotted["x"], plotted["y"], strict=True))
     assert page.console_errors == []
 

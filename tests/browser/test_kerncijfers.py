@@ -15,8 +15,12 @@ pytestmark = pytest.mark.browser
 
 def store_value(indicator: str, code: str, year: int) -> int:
     rows = fixture_csv("observations.csv")
-    match = rows[(rows["indicator"] == indicator) & (rows["municipality_code"] == code)
-                 & (rows["year"] == str(year)) & (rows["category"] == "total")]
+    match = rows[
+        (rows["indicator"] == indicator)
+        & (rows["municipality_code"] == code)
+        & (rows["year"] == str(year))
+        & (rows["category"] == "total")
+    ]
     return int(match["value"].item())
 
 
@@ -27,10 +31,12 @@ def test_shared_link_shows_four_cards_with_store_values(page, live_app_url):
     expect(cards).to_have_count(4)
     clients = page.get_by_role("region", name="Jongeren met jeugdhulp")
     expect(clients).to_contain_text(f"{store_value('youth_care_clients', 'GM0351', 2022)} jongeren")
-    volunteers = (store_value("volunteers_registered", "GM0351", 2022)
-                  + store_value("buddies_registered", "GM0351", 2022))
+    volunteers = store_value("volunteers_registered", "GM0351", 2022) + store_value(
+        "buddies_registered", "GM0351", 2022
+    )
     expect(page.get_by_role("region", name="Vrijwilligers en maatjes")).to_contain_text(
-        f"{format_number(volunteers)} personen")
+        f"{format_number(volunteers)} personen"
+    )
     clients.get_by_text("Over dit cijfer").click()
     expect(clients).to_contain_text("Bron: CBS, Testtabel jeugdhulp (fixture)")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
@@ -51,12 +57,14 @@ def test_choosing_a_year_updates_the_link_and_the_cards(page, live_app_url):
     expect(page).to_have_url(re.compile(r"jaar=2019"))
     expect(page.get_by_role("heading", name="Kerncijfers Woudenberg 2019")).to_be_visible()
     expect(page.get_by_role("region", name="Jongeren met jeugdhulp")).to_contain_text(
-        f"{store_value('youth_care_clients', 'GM0351', 2019)} jongeren")
+        f"{store_value('youth_care_clients', 'GM0351', 2019)} jongeren"
+    )
     assert page.console_errors == []
 
 
 def test_sample_data_is_marked_on_screen(page, live_app_url):
     page.goto(f"{live_app_url}/?gemeente=GM0327&jaar=2022")  # Leusden: only sample data
     expect(page.get_by_role("region", name="Jongeren met jeugdhulp")).to_contain_text(
-        "Voorbeeldgegevens")
+        "Voorbeeldgegevens"
+    )
     assert page.console_errors == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.conftest import fixture_csv, publish_fixture_store
@@ -11,8 +10,12 @@ from tests.unit.test_kpi_card import texts
 
 def fixture_total(indicator: str, code: str, year: int) -> int:
     rows = fixture_csv("observations.csv")
-    match = rows[(rows["indicator"] == indicator) & (rows["municipality_code"] == code)
-                 & (rows["year"] == str(year)) & (rows["category"] == "total")]
+    match = rows[
+        (rows["indicator"] == indicator)
+        & (rows["municipality_code"] == code)
+        & (rows["year"] == str(year))
+        & (rows["category"] == "total")
+    ]
     return int(match["value"].item())
 
 
@@ -41,8 +44,12 @@ def test_kerncijfers_layout_shows_four_cards_with_store_values(dash_app):
     assert "Kerncijfers Woudenberg 2022" in shown
     clients = fixture_total("youth_care_clients", "GM0351", 2022)
     assert f"{clients} jongeren" in shown
-    for title in ("Jongeren met jeugdhulp", "Verwijzingen door de huisarts",
-                  "Uitgaven specialistische jeugdhulp", "Vrijwilligers en maatjes"):
+    for title in (
+        "Jongeren met jeugdhulp",
+        "Verwijzingen door de huisarts",
+        "Uitgaven specialistische jeugdhulp",
+        "Vrijwilligers en maatjes",
+    ):
         assert title in shown
     assert "Bron: CBS, Testtabel jeugdhulp (fixture)" in shown
 
@@ -66,8 +73,9 @@ def test_footer_names_sources_and_store_date(dash_app):
     from dashboard import queries
     from dashboard.app import footer_content
 
-    shown = " ".join(texts(footer_content(queries.store_info(),
-                                          queries.source_coverage().to_dict("records"))))
+    shown = " ".join(
+        texts(footer_content(queries.store_info(), queries.source_coverage().to_dict("records")))
+    )
     assert "Gegevens gepubliceerd op" in shown and "CBS (Testtabel jeugdhulp (fixture))" in shown
     assert "Voorbeeldgegevens" in shown  # Leusden is sample data
 
@@ -81,26 +89,51 @@ def test_app_picks_up_a_newly_published_store_without_restart(dash_app, pipeline
     from tests.conftest import fixture_observations_loader
 
     def extra_volunteers(settings, municipalities):  # a later import for Leusden 2022
-        sources = pd.DataFrame([{"source_id": "fixture:later", "kind": "import",
-                                 "publisher": "Gemeente Leusden", "title": "Registratie",
-                                 "reference": "later.csv", "published_on": "",
-                                 "retrieved_at": "2026-01-01T00:00:00", "licence": "", "url": "",
-                                 "is_demo": False}])
-        observations = pd.DataFrame([{"indicator": "volunteers_registered",
-                                      "municipality_code": "GM0327", "year": 2022,
-                                      "category": "total", "value": 999.0,
-                                      "source_id": "fixture:later", "is_demo": False,
-                                      "is_provisional": False}])
+        sources = pd.DataFrame(
+            [
+                {
+                    "source_id": "fixture:later",
+                    "kind": "import",
+                    "publisher": "Gemeente Leusden",
+                    "title": "Registratie",
+                    "reference": "later.csv",
+                    "published_on": "",
+                    "retrieved_at": "2026-01-01T00:00:00",
+                    "licence": "",
+                    "url": "",
+                    "is_demo": False,
+                }
+            ]
+        )
+        observations = pd.DataFrame(
+            [
+                {
+                    "indicator": "volunteers_registered",
+                    "municipality_code": "GM0327",
+                    "year": 2022,
+                    "category": "total",
+                    "value": 999.0,
+                    "source_id": "fixture:later",
+                    "is_demo": False,
+                    "is_provisional": False,
+                }
+            ]
+        )
         return {"observations": observations, "sources": sources}
 
     def volunteers_2022() -> float:
         kpis = queries.headline_kpis("GM0327")
         return kpis[(kpis["kpi"] == "volunteers_and_buddies") & (kpis["year"] == 2022)][
-            "value"].item()
+            "value"
+        ].item()
 
     before = volunteers_2022()
-    build_audit_publish(store, lambda target: build_store(
-        pipeline_settings, target, extra_loaders=(fixture_observations_loader, extra_volunteers)))
+    build_audit_publish(
+        store,
+        lambda target: build_store(
+            pipeline_settings, target, extra_loaders=(fixture_observations_loader, extra_volunteers)
+        ),
+    )
     try:
         after = volunteers_2022()
         assert after != before

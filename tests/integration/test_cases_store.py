@@ -24,7 +24,8 @@ def query(store: Path, sql: str) -> list[tuple]:
 
 def test_one_overview_row_per_case_file(store):
     assert sorted(r[0] for r in query(store, "select case_id from marts.mart_case_overview")) == (
-        sorted(case_files()))
+        sorted(case_files())
+    )
 
 
 def test_milestones_per_case_match_the_files(store):
@@ -44,8 +45,11 @@ def test_factor_matrix_counts_match_the_files(store):
 
 
 def test_every_case_cites_its_document(store):
-    rows = query(store, "select o.case_id, s.reference from marts.mart_case_overview o "
-                        "join core.dim_source s using (source_id)")
+    rows = query(
+        store,
+        "select o.case_id, s.reference from marts.mart_case_overview o "
+        "join core.dim_source s using (source_id)",
+    )
     files = case_files()
     for case_id, reference in rows:
         source = files[case_id]["source"]
@@ -61,8 +65,11 @@ def test_cooperative_start_drives_the_baseline_and_annotation(store, dash_app):
     events = queries.case_events("GM0351")
     assert events.loc[events["marks_start"], "date_text"].tolist() == [start]
     assert sorted(events["date_text"]) == sorted(m["date"] for m in schans["milestones"])
-    baseline = query(store, "select distinct baseline_year from marts.mart_headline_kpi "
-                            "where municipality_code = 'GM0351'")
+    baseline = query(
+        store,
+        "select distinct baseline_year from marts.mart_headline_kpi "
+        "where municipality_code = 'GM0351'",
+    )
     assert baseline == [(int(start[:4]),)]
 
 
@@ -70,8 +77,17 @@ def test_case_page_has_six_panels_and_the_unknown_id_message(dash_app):
     from dashboard.pages import casus
 
     shown = " ".join(texts(casus.layout(case_id="wattwest")))
-    for heading in ("Basisidee", "Mijlpalen", "Actoren", "Rol van de overheid",
-                    "Bevorderende factoren", "Belemmerende factoren", "Bron"):
+    for heading in (
+        "Basisidee",
+        "Mijlpalen",
+        "Actoren",
+        "Rol van de overheid",
+        "Bevorderende factoren",
+        "Belemmerende factoren",
+        "Bron",
+    ):
         assert heading in shown
     missing = " ".join(texts(casus.layout(case_id="bestaat-niet")))
-    assert "Er is geen casus met de naam 'bestaat-niet'" in missing and "Naar alle casussen" in missing
+    assert (
+        "Er is geen casus met de naam 'bestaat-niet'" in missing and "Naar alle casussen" in missing
+    )

@@ -71,28 +71,52 @@ def stand_in() -> Iterator[str]:
 
 
 def fetch(out: Path, root: str, only: set[str] = TABLES) -> list[Path]:
-    return fetch_tables(out, region_codes=["GM0351", "NL01"], only=only,
-                        base_urls={"opendata": root, "dataderden": root},
-                        session=make_session(retries=2, backoff=0), min_interval_s=0)
+    return fetch_tables(
+        out,
+        region_codes=["GM0351", "NL01"],
+        only=only,
+        base_urls={"opendata": root, "dataderden": root},
+        session=make_session(retries=2, backoff=0),
+        min_interval_s=0,
+    )
 
 
 def test_recorded_responses_give_the_values_in_the_json():
     batch = load_recorded(RECORDED)
     obs = batch.observations
     rows = entity("85099NED", "TypedDataSet")
-    expected = next(r["JongerenMetJeugdzorg_3"] for r in rows  # Totaal jeugdhulp = A045560
-                    if r["RegioS"].strip() == "GM0351" and r["Perioden"] == "2022JJ00"
-                    and r["SoortJeugdzorg"].strip() == "A045560")
-    got = obs[(obs["indicator"] == "youth_care_clients") & (obs["municipality_code"] == "GM0351")
-              & (obs["year"] == 2022) & (obs["category"] == "total")]["value"].item()
+    expected = next(
+        r["JongerenMetJeugdzorg_3"]
+        for r in rows  # Totaal jeugdhulp = A045560
+        if r["RegioS"].strip() == "GM0351"
+        and r["Perioden"] == "2022JJ00"
+        and r["SoortJeugdzorg"].strip() == "A045560"
+    )
+    got = obs[
+        (obs["indicator"] == "youth_care_clients")
+        & (obs["municipality_code"] == "GM0351")
+        & (obs["year"] == 2022)
+        & (obs["category"] == "total")
+    ]["value"].item()
     assert got == expected
     spend = entity("83454NED", "TypedDataSet")
-    realised = next(r["GerealiseerdeKosten_2"] for r in spend if r["Regio"].strip() == "GM0351"
-                    and r["Perioden"] == "2021JJ00" and r["VormenVanJeugdzorg"].strip() == "A025210")
-    got = obs[(obs["indicator"] == "spend_realised_eur") & (obs["municipality_code"] == "GM0351")
-              & (obs["year"] == 2021) & (obs["category"] == "youth_with_accommodation")]
+    realised = next(
+        r["GerealiseerdeKosten_2"]
+        for r in spend
+        if r["Regio"].strip() == "GM0351"
+        and r["Perioden"] == "2021JJ00"
+        and r["VormenVanJeugdzorg"].strip() == "A025210"
+    )
+    got = obs[
+        (obs["indicator"] == "spend_realised_eur")
+        & (obs["municipality_code"] == "GM0351")
+        & (obs["year"] == 2021)
+        & (obs["category"] == "youth_with_accommodation")
+    ]
     assert got["value"].item() == realised * 1000  # the table counts in thousands of euros
-    provisional = {p["Key"][:4] for p in entity("85099NED", "Perioden") if p["Status"] == "Voorlopig"}
+    provisional = {
+        p["Key"][:4] for p in entity("85099NED", "Perioden") if p["Status"] == "Voorlopig"
+    }
     flagged = set(obs.loc[obs["is_provisional"], "year"].astype(str))
     assert flagged == provisional
     info = entity("85099NED", "TableInfos")[0]
@@ -110,9 +134,11 @@ def test_fetch_follows_paging_and_survives_a_transient_error(tmp_path, stand_in)
     fetched, recorded = load_recorded(tmp_path).observations, load_recorded(RECORDED).observations
     columns = ["indicator", "municipality_code", "year", "category", "value"]
     assert fetched[columns].sort_values(columns).values.tolist() == (
-        recorded[columns].sort_values(columns).values.tolist())
-    assert any("startswith(RegioS,'GM0351')" in p or "startswith%28RegioS" in p
-               for p in StandIn.requests)
+        recorded[columns].sort_values(columns).values.tolist()
+    )
+    assert any(
+        "startswith(RegioS,'GM0351')" in p or "startswith%28RegioS" in p for p in StandIn.requests
+    )
 
 
 def test_http_error_names_the_table_and_leaves_no_half_table(tmp_path, stand_in):
@@ -138,15 +164,23 @@ def test_changed_structure_is_caught_before_saving(tmp_path, stand_in, monkeypat
 def test_cli_fetch_from_dir_publishes_real_values_with_their_source(tmp_path):
     settings = fixture_settings(tmp_path)
     env = {"SK_RAW_DIR": str(settings.raw_dir), "SK_IMPORTS_DIR": str(settings.imports_dir)}
-    args = ["fetch", "--from-dir", str(RECORDED), "--db", str(settings.db_path),
-            "--data-dir", str(settings.data_dir)]
+    args = [
+        "fetch",
+        "--from-dir",
+        str(RECORDED),
+        "--db",
+        str(settings.db_path),
+        "--data-dir",
+        str(settings.data_dir),
+    ]
     result = CliRunner().invoke(cli, args, env=env)
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(settings.db_path), read_only=True) as connection:
         row = connection.execute(
             "select value, is_demo, source_id from core.fct_observation where indicator = "
             "'youth_care_clients' and municipality_code = 'GM0351' and year = 2022 "
-            "and category = 'total'").fetchone()
+            "and category = 'total'"
+        ).fetchone()
     # The fixture store has its own 2022 value (official, fixture:cbs); both are official,
     # so the store must hold one of them, never a sample value.
     assert row[1] is False and row[2] in {"cbs:85099NED", "fixture:cbs"}
@@ -158,9 +192,11 @@ def test_cli_fetch_without_network_exits_1_and_keeps_the_store(tmp_path):
     common = ["--db", str(settings.db_path), "--data-dir", str(settings.data_dir)]
     assert CliRunner().invoke(cli, ["run", *common], env=env).exit_code == 0
     before = settings.db_path.read_bytes()
-    result = CliRunner().invoke(cli, ["fetch", "--only", "85099NED", "--timeout", "2", *common],
-                                env={**env, "HTTPS_PROXY": "http://127.0.0.1:9",
-                                     "HTTP_PROXY": "http://127.0.0.1:9"})
+    result = CliRunner().invoke(
+        cli,
+        ["fetch", "--only", "85099NED", "--timeout", "2", *common],
+        env={**env, "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"},
+    )
     assert result.exit_code == 1
     assert "85099NED" in result.output and "nothing published" in result.output
     assert settings.db_path.read_bytes() == before
@@ -170,18 +206,26 @@ RIVM = SHARED / "data" / "real" / "rivm-gezondheid-wijkbuurt"
 
 
 @pytest.mark.skipif(not RIVM.exists(), reason="shared real data not available")
-@pytest.mark.parametrize(("file", "period"), [("2016_18+.xlsx", "2016JJ00"),
-                                              ("RIVM_gezondheid2020_18+.xlsx", "2020JJ00")])
+@pytest.mark.parametrize(
+    ("file", "period"),
+    [("2016_18+.xlsx", "2016JJ00"), ("RIVM_gezondheid2020_18+.xlsx", "2020JJ00")],
+)
 def test_real_rivm_rows_for_woudenberg_parse_to_the_cell_values(file, period):
     from openpyxl import load_workbook
 
     sheet = load_workbook(RIVM / file, read_only=True).worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = list(next(rows))
-    woudenberg = [dict(zip(header, r, strict=False)) for r in rows
-                  if r[header.index("WijkenEnBuurten")].strip() == "GM0351"]
-    properties = [{"Type": "Topic", "Key": key, "Title": key.rsplit("_", 1)[0]}
-                  for key in header if key.endswith(tuple("0123456789"))]
+    woudenberg = [
+        dict(zip(header, r, strict=False))
+        for r in rows
+        if r[header.index("WijkenEnBuurten")].strip() == "GM0351"
+    ]
+    properties = [
+        {"Type": "Topic", "Key": key, "Title": key.rsplit("_", 1)[0]}
+        for key in header
+        if key.endswith(tuple("0123456789"))
+    ]
     spec = next(t for t in tables({"50090NED"}))
     frame = parse_rows(spec, woudenberg, properties, {}, set())
     cell = float(woudenberg[0]["Vrijwilligerswerk_33"].strip())

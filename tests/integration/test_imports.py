@@ -19,8 +19,10 @@ def test_valid_import_is_published_with_its_own_source(tmp_path):
     settings = fixture_settings(tmp_path)
     assert invoke(settings, "run").exit_code == 0
     file = tmp_path / "vrijwilligers.csv"
-    file.write_text("gemeentecode;jaar;soort;werkveld;aantal\nGM0327;2021;vrijwilliger;totaal;333\n",
-                    encoding="utf-8")
+    file.write_text(
+        "gemeentecode;jaar;soort;werkveld;aantal\nGM0327;2021;vrijwilliger;totaal;333\n",
+        encoding="utf-8",
+    )
     result = invoke(settings, "import", "vrijwilligers", str(file), "--leverancier", "Gemeente")
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(settings.db_path), read_only=True) as connection:
@@ -37,9 +39,12 @@ def test_invalid_import_lists_problems_and_changes_nothing(tmp_path):
     assert invoke(settings, "run").exit_code == 0
     before = settings.db_path.read_bytes()
     file = tmp_path / "uitgaven.csv"
-    file.write_text("gemeentecode;jaar;categorie;begroot_eur;gerealiseerd_eur\n"
-                    "GM9999;2021;jeugdhulp_met_verblijf;10;10\n"
-                    "GM0351;2021;onbekend;10;10\n", encoding="utf-8")
+    file.write_text(
+        "gemeentecode;jaar;categorie;begroot_eur;gerealiseerd_eur\n"
+        "GM9999;2021;jeugdhulp_met_verblijf;10;10\n"
+        "GM0351;2021;onbekend;10;10\n",
+        encoding="utf-8",
+    )
     result = invoke(settings, "import", "uitgaven", str(file), "--leverancier", "Gemeente")
     assert result.exit_code == 1
     assert "uitgaven.csv, row 2, field 'gemeentecode'" in result.output

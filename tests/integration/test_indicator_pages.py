@@ -28,15 +28,20 @@ def find(component, predicate):
 
 
 def panel_rows(layout, panel: str) -> list[dict]:
-    stores = find(layout, lambda c: getattr(c, "id", None) == {"type": "sk-panel-data",
-                                                              "panel": panel})
+    stores = find(
+        layout, lambda c: getattr(c, "id", None) == {"type": "sk-panel-data", "panel": panel}
+    )
     return stores[0].data["rows"]
 
 
 def fixture_value(indicator: str, code: str, year: int, category: str) -> float:
     rows = fixture_csv("observations.csv")
-    match = rows[(rows["indicator"] == indicator) & (rows["municipality_code"] == code)
-                 & (rows["year"] == str(year)) & (rows["category"] == category)]
+    match = rows[
+        (rows["indicator"] == indicator)
+        & (rows["municipality_code"] == code)
+        & (rows["year"] == str(year))
+        & (rows["category"] == category)
+    ]
     return float(match["value"].item())
 
 
@@ -52,8 +57,10 @@ def test_every_page_renders_for_every_municipality_with_sources(dash_app, name):
 def test_jeugdhulp_trend_download_rows_are_the_store_values(dash_app):
     layout = page_module("jeugdhulp").layout(gemeente="GM0351", maat="aantal")
     rows = [r for r in panel_rows(layout, "jeugdhulp-trend") if r["Reeks"] == "Woudenberg"]
-    expected = {year: fixture_value("youth_care_clients", "GM0351", year, "total")
-                for year in range(2018, 2023)}
+    expected = {
+        year: fixture_value("youth_care_clients", "GM0351", year, "total")
+        for year in range(2018, 2023)
+    }
     assert {r["Jaar"]: r["Waarde"] for r in rows} == expected
 
 
@@ -86,13 +93,16 @@ def test_documented_figures_are_marked_and_cited(dash_app):
     assert "Bron: VNG Magazine" in shown
 
 
-@pytest.mark.parametrize(("query", "fragment"), [
-    ({"maat": "absoluut"}, "'maat'"),
-    ({"vergelijking": "wereld"}, "'vergelijking'"),
-    ({"van": "1990"}, "'van'"),
-    ({"selectie": "GM9999", "vergelijking": "selectie"}, "GM9999"),
-    ({"gemeente": "GM9999"}, "GM9999"),
-])
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [
+        ({"maat": "absoluut"}, "'maat'"),
+        ({"vergelijking": "wereld"}, "'vergelijking'"),
+        ({"van": "1990"}, "'van'"),
+        ({"selectie": "GM9999", "vergelijking": "selectie"}, "GM9999"),
+        ({"gemeente": "GM9999"}, "GM9999"),
+    ],
+)
 def test_bad_parameters_are_named_next_to_the_default_view(dash_app, query, fragment):
     shown = " ".join(texts(page_module("uitgaven").layout(**query)))
     assert fragment in shown and "Deze link klopt niet helemaal" in shown

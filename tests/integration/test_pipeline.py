@@ -25,31 +25,49 @@ def query(store: Path, sql: str, **params: object) -> list[tuple]:
 
 def fixture_value(indicator: str, code: str, year: int, category: str) -> float:
     rows = fixture_csv("observations.csv")
-    match = rows[(rows["indicator"] == indicator) & (rows["municipality_code"] == code)
-                 & (rows["year"] == str(year)) & (rows["category"] == category)]
+    match = rows[
+        (rows["indicator"] == indicator)
+        & (rows["municipality_code"] == code)
+        & (rows["year"] == str(year))
+        & (rows["category"] == category)
+    ]
     return float(match["value"].item())
 
 
 def kpi(store: Path, code: str, year: int, name: str) -> tuple:
-    return query(store, "select value, rate, is_demo from marts.mart_headline_kpi "
-                        "where municipality_code = $c and year = $y and kpi = $k",
-                 c=code, y=year, k=name)[0]
+    return query(
+        store,
+        "select value, rate, is_demo from marts.mart_headline_kpi "
+        "where municipality_code = $c and year = $y and kpi = $k",
+        c=code,
+        y=year,
+        k=name,
+    )[0]
 
 
 def test_headline_kpis_are_computed_from_the_inputs(store):
     clients = fixture_value("youth_care_clients", "GM0351", 2022, "total")
     youth = fixture_value("population", "GM0351", 2022, "age_0_17")
     assert kpi(store, "GM0351", 2022, "youth_care_clients")[:2] == (
-        clients, round(1000 * clients / youth, 1))
+        clients,
+        round(1000 * clients / youth, 1),
+    )
     gp = fixture_value("youth_care_trajectories", "GM0351", 2022, "gp")
     total = fixture_value("youth_care_trajectories", "GM0351", 2022, "total")
     assert kpi(store, "GM0351", 2022, "gp_referral_share")[0] == round(100 * gp / total, 1)
-    spend = sum(fixture_value("spend_realised_eur", "GM0351", 2022, c) for c in (
-        "youth_without_accommodation", "youth_with_accommodation", "youth_protection_probation"))
+    spend = sum(
+        fixture_value("spend_realised_eur", "GM0351", 2022, c)
+        for c in (
+            "youth_without_accommodation",
+            "youth_with_accommodation",
+            "youth_protection_probation",
+        )
+    )
     inhabitants = fixture_value("population", "GM0351", 2022, "total")
     assert kpi(store, "GM0351", 2022, "youth_spend")[:2] == (spend, round(spend / inhabitants, 2))
-    volunteers = (fixture_value("volunteers_registered", "GM0351", 2022, "total")
-                  + fixture_value("buddies_registered", "GM0351", 2022, "total"))
+    volunteers = fixture_value("volunteers_registered", "GM0351", 2022, "total") + fixture_value(
+        "buddies_registered", "GM0351", 2022, "total"
+    )
     assert kpi(store, "GM0351", 2022, "volunteers_and_buddies")[0] == volunteers
 
 
@@ -59,32 +77,49 @@ def test_fixture_values_are_not_sample_but_generated_ones_are(store):
 
 
 def test_changes_against_previous_year_and_2018(store):
-    rows = query(store, "select value_previous_year, value_baseline from marts.mart_headline_kpi "
-                        "where municipality_code = 'GM0351' and year = 2022 "
-                        "and kpi = 'youth_care_clients'")
-    assert rows == [(fixture_value("youth_care_clients", "GM0351", 2021, "total"),
-                     fixture_value("youth_care_clients", "GM0351", 2018, "total"))]
+    rows = query(
+        store,
+        "select value_previous_year, value_baseline from marts.mart_headline_kpi "
+        "where municipality_code = 'GM0351' and year = 2022 "
+        "and kpi = 'youth_care_clients'",
+    )
+    assert rows == [
+        (
+            fixture_value("youth_care_clients", "GM0351", 2021, "total"),
+            fixture_value("youth_care_clients", "GM0351", 2018, "total"),
+        )
+    ]
 
 
 def test_small_cells_are_suppressed_in_the_store_with_secondary_suppression(store):
     probation = fixture_value("youth_care_clients", "GM0351", 2022, "juvenile_probation")
     assert 0 < probation < 10  # the fixture has a small cell here
-    rows = dict(query(store, "select category, value from core.fct_observation "
-                             "where indicator = 'youth_care_clients' and municipality_code = 'GM0351' "
-                             "and year = 2022"))
+    rows = dict(
+        query(
+            store,
+            "select category, value from core.fct_observation "
+            "where indicator = 'youth_care_clients' and municipality_code = 'GM0351' "
+            "and year = 2022",
+        )
+    )
     assert rows["juvenile_probation"] is None
     hidden = [category for category, value in rows.items() if value is None]
     assert len(hidden) == 2  # one primary plus one secondary
-    assert query(store, "select count(*) from marts.mart_indicator_measure where value > 0 "
-                        "and value < 10 and measure = 'count' and indicator like 'youth_care_%'")\
-        == [(0,)]
+    assert query(
+        store,
+        "select count(*) from marts.mart_indicator_measure where value > 0 "
+        "and value < 10 and measure = 'count' and indicator like 'youth_care_%'",
+    ) == [(0,)]
 
 
 def test_every_value_has_a_source_record(store):
-    assert query(store, "select count(*) from core.fct_observation "
-                        "anti join core.dim_source using (source_id)") == [(0,)]
-    assert query(store, "select count(*) from core.dim_source where publisher is null "
-                        "or title is null") == [(0,)]
+    assert query(
+        store,
+        "select count(*) from core.fct_observation anti join core.dim_source using (source_id)",
+    ) == [(0,)]
+    assert query(
+        store, "select count(*) from core.dim_source where publisher is null or title is null"
+    ) == [(0,)]
 
 
 def test_all_checks_pass_on_the_fixture_store(store):
@@ -94,8 +129,10 @@ def test_all_checks_pass_on_the_fixture_store(store):
 @pytest.fixture()
 def live_store(tmp_path):
     settings = fixture_settings(tmp_path)
-    build_audit_publish(settings.db_path, lambda t: build_store(
-        settings, t, extra_loaders=(fixture_observations_loader,)))
+    build_audit_publish(
+        settings.db_path,
+        lambda t: build_store(settings, t, extra_loaders=(fixture_observations_loader,)),
+    )
     return settings
 
 
@@ -107,7 +144,9 @@ def test_malformed_input_names_file_row_field_and_leaves_live_store(live_store):
     figures.write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError) as raised:
         build_audit_publish(live_store.db_path, lambda t: build_store(live_store, t))
-    assert "figures.csv, row 2, field 'municipality_code': unknown code 'GM9999'" in str(raised.value)
+    assert "figures.csv, row 2, field 'municipality_code': unknown code 'GM9999'" in str(
+        raised.value
+    )
     assert live_store.db_path.read_bytes() == before
     assert not list(live_store.db_path.parent.glob("*.building*"))
 
@@ -155,7 +194,9 @@ def test_broken_sql_model_names_the_file_and_publishes_nothing(live_store, tmp_p
     before = live_store.db_path.read_bytes()
     sql_dir = tmp_path / "sql"
     shutil.copytree(live_store.sql_dir, sql_dir)
-    (sql_dir / "marts" / "mart_zz_broken.sql").write_text("select missing_column from core.dim_case")
+    (sql_dir / "marts" / "mart_zz_broken.sql").write_text(
+        "select missing_column from core.dim_case"
+    )
     broken = replace(live_store, sql_dir=sql_dir)
     with pytest.raises(ModelFailed, match="sql/marts/mart_zz_broken.sql"):
         build_audit_publish(broken.db_path, lambda t: build_store(broken, t))

@@ -12,7 +12,7 @@ from data_pipeline.errors import InputError
 from data_pipeline.sources.case_studies import case_tables, read_cases
 
 KNOWN = {"GM0351"}
-VALID = '''
+VALID = """
 case_id = "{case_id}"
 name = "Testcasus"
 municipality_code = "GM0351"
@@ -62,7 +62,7 @@ themes = ["open_communicatie"]
 kind = "belemmerend"
 description = "Geld."
 themes = ["overig", "politieke_steun"]
-'''
+"""
 
 
 def write_case(folder: Path, case_id: str = "test-casus", text: str | None = None) -> Path:
@@ -87,26 +87,52 @@ def test_valid_case_flattens_into_tables(tmp_path):
     assert milestones["marks_start"].tolist() == [True, False]
     ladder = tables["case_ladder"]
     assert set(zip(ladder["step"], ladder["is_overall"], strict=True)) == {
-        ("faciliteren", True), ("regisseren", False)}
-    assert sorted(tables["case_factor_themes"]["theme"]) == ["open_communicatie", "overig",
-                                                            "politieke_steun"]
+        ("faciliteren", True),
+        ("regisseren", False),
+    }
+    assert sorted(tables["case_factor_themes"]["theme"]) == [
+        "open_communicatie",
+        "overig",
+        "politieke_steun",
+    ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ('ladder = ["faciliteren"]', 'ladder = ["meebeslissen"]',
-     "field 'test-casus: government_role.ladder[0]': unknown value 'meebeslissen'"),
-    ('date = "2020"', 'date = "voorjaar 2020"',
-     "field 'test-casus: milestones[1].date': needs a date as YYYY or YYYY-MM"),
-    ('municipality_code = "GM0351"', 'municipality_code = "GM9999"',
-     "field 'test-casus: municipality_code': unknown municipality code 'GM9999'"),
-    ('basic_idea = ["Een doel."]', "", "field 'test-casus: basic_idea': panel missing"),
-    ('kind = "belemmerend"', 'kind = "bevorderend"',
-     "field 'test-casus: factors': panel missing: no belemmerend factor"),
-    ('type = "gemeente"', 'type = "ministerie"',
-     "field 'test-casus: actors[0].type': unknown value 'ministerie'"),
-    ('case_id = "test-casus"', 'case_id = "andere-naam"',
-     "field 'andere-naam: case_id': must equal the file name 'test-casus'"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'ladder = ["faciliteren"]',
+            'ladder = ["meebeslissen"]',
+            "field 'test-casus: government_role.ladder[0]': unknown value 'meebeslissen'",
+        ),
+        (
+            'date = "2020"',
+            'date = "voorjaar 2020"',
+            "field 'test-casus: milestones[1].date': needs a date as YYYY or YYYY-MM",
+        ),
+        (
+            'municipality_code = "GM0351"',
+            'municipality_code = "GM9999"',
+            "field 'test-casus: municipality_code': unknown municipality code 'GM9999'",
+        ),
+        ('basic_idea = ["Een doel."]', "", "field 'test-casus: basic_idea': panel missing"),
+        (
+            'kind = "belemmerend"',
+            'kind = "bevorderend"',
+            "field 'test-casus: factors': panel missing: no belemmerend factor",
+        ),
+        (
+            'type = "gemeente"',
+            'type = "ministerie"',
+            "field 'test-casus: actors[0].type': unknown value 'ministerie'",
+        ),
+        (
+            'case_id = "test-casus"',
+            'case_id = "andere-naam"',
+            "field 'andere-naam: case_id': must equal the file name 'test-casus'",
+        ),
+    ],
+)
 def test_each_problem_names_file_case_and_field(tmp_path, old, new, expected):
     text = VALID.format(case_id="test-casus")
     assert old in text
@@ -116,9 +142,14 @@ def test_each_problem_names_file_case_and_field(tmp_path, old, new, expected):
 
 
 def test_all_problems_in_all_files_are_reported_at_once(tmp_path):
-    write_case(tmp_path, "een", VALID.format(case_id="een").replace('phase = "groei"', 'phase = "x"'))
-    write_case(tmp_path, "twee", VALID.format(case_id="twee").replace('role = "initiatiefnemer"',
-                                                                      'role = "baas"'))
+    write_case(
+        tmp_path, "een", VALID.format(case_id="een").replace('phase = "groei"', 'phase = "x"')
+    )
+    write_case(
+        tmp_path,
+        "twee",
+        VALID.format(case_id="twee").replace('role = "initiatiefnemer"', 'role = "baas"'),
+    )
     messages = problems_for(tmp_path)
     assert any(m.startswith("een.toml") and "phase" in m for m in messages)
     assert any(m.startswith("twee.toml") and "actors[0].role" in m for m in messages)
@@ -131,8 +162,12 @@ def test_broken_toml_is_named(tmp_path):
 
 def test_the_shipped_cases_are_valid_and_twelve():
     root = Path(__file__).resolve().parents[2]
-    known = {line.split(",")[0] for line in
-             (root / "data" / "reference" / "municipalities.csv").read_text("utf-8").splitlines()}
+    known = {
+        line.split(",")[0]
+        for line in (root / "data" / "reference" / "municipalities.csv")
+        .read_text("utf-8")
+        .splitlines()
+    }
     cases = read_cases(root / "data" / "cases", known)
     assert len(cases) == 12
     schans = next(c for c in cases if c["case_id"] == "de-kleine-schans")

@@ -21,22 +21,46 @@ PROPERTIES = [
     {"Type": "GeoDimension", "Key": "RegioS", "Title": "Regio's"},
     {"Type": "TimeDimension", "Key": "Perioden", "Title": "Perioden"},
     {"Type": "Topic", "Key": "Jeugdhulptrajecten_1", "Title": "Jeugdhulptrajecten"},
-    {"Type": "Topic", "Key": "BegonnenJeugdhulptrajecten_7", "Title": "Begonnen jeugdhulptrajecten"},
+    {
+        "Type": "Topic",
+        "Key": "BegonnenJeugdhulptrajecten_7",
+        "Title": "Begonnen jeugdhulptrajecten",
+    },
 ]
-SPEC = TableSpec("t", "T1", "youth_care_trajectories", "Begonnen jeugdhulptrajecten",
-                 category_dimension="VerwijzerJeugdzorg", category_map=REFERRERS)
-TITLES = {"VerwijzerJeugdzorg": {"T001": "Totaal", "A1": "Huisarts", "A2": "Geen verwijzer",
-                                 "A3": "Verwijzer onbekend", "A9": "Iets nieuws"}}
+SPEC = TableSpec(
+    "t",
+    "T1",
+    "youth_care_trajectories",
+    "Begonnen jeugdhulptrajecten",
+    category_dimension="VerwijzerJeugdzorg",
+    category_map=REFERRERS,
+)
+TITLES = {
+    "VerwijzerJeugdzorg": {
+        "T001": "Totaal",
+        "A1": "Huisarts",
+        "A2": "Geen verwijzer",
+        "A3": "Verwijzer onbekend",
+        "A9": "Iets nieuws",
+    }
+}
 
 
 def row(category: str, value: object, period: str = "2022JJ00", region: str = "GM0351    "):
-    return {"ID": 0, "VerwijzerJeugdzorg": category.ljust(8), "RegioS": region,
-            "Perioden": period, "Jeugdhulptrajecten_1": 999, "BegonnenJeugdhulptrajecten_7": value}
+    return {
+        "ID": 0,
+        "VerwijzerJeugdzorg": category.ljust(8),
+        "RegioS": region,
+        "Perioden": period,
+        "Jeugdhulptrajecten_1": 999,
+        "BegonnenJeugdhulptrajecten_7": value,
+    }
 
 
 def test_measure_is_found_by_title_whatever_its_number():
     assert measure_key(PROPERTIES, "Begonnen jeugdhulptrajecten", "T1") == (
-        "BegonnenJeugdhulptrajecten_7")
+        "BegonnenJeugdhulptrajecten_7"
+    )
 
 
 def test_missing_measure_title_names_the_table():
@@ -44,8 +68,10 @@ def test_missing_measure_title_names_the_table():
         measure_key(PROPERTIES, "Vrijwilligerswerk", "T1")
 
 
-@pytest.mark.parametrize(("period", "year"), [("2019JJ00", 2019), ("2024MM01", None),
-                                              ("2022HJ01", None), ("2021KW02", None)])
+@pytest.mark.parametrize(
+    ("period", "year"),
+    [("2019JJ00", 2019), ("2024MM01", None), ("2022HJ01", None), ("2021KW02", None)],
+)
 def test_only_year_periods_are_used(period, year):
     assert period_year(period) == year
 
@@ -66,13 +92,23 @@ def test_categories_map_by_key_then_title():
 
 
 def test_parse_rows_strips_keys_sums_many_to_one_and_flags_provisional():
-    rows = [row("T001", 100), row("A1", 30), row("A2", 5), row("A3", 10), row("A9", 55),
-            row("A1", 28, period="2023JJ00"), row("A1", 1, period="2023MM01")]
+    rows = [
+        row("T001", 100),
+        row("A1", 30),
+        row("A2", 5),
+        row("A3", 10),
+        row("A9", 55),
+        row("A1", 28, period="2023JJ00"),
+        row("A1", 1, period="2023MM01"),
+    ]
     frame = parse_rows(SPEC, rows, PROPERTIES, TITLES, provisional={"2023JJ00"})
     values = {(r.year, r.category): (r.value, r.is_provisional) for r in frame.itertuples()}
-    assert values == {(2022, "total"): (100.0, False), (2022, "gp"): (30.0, False),
-                      (2022, "other_none"): (15.0, False),  # 5 + 10
-                      (2023, "gp"): (28.0, True)}
+    assert values == {
+        (2022, "total"): (100.0, False),
+        (2022, "gp"): (30.0, False),
+        (2022, "other_none"): (15.0, False),  # 5 + 10
+        (2023, "gp"): (28.0, True),
+    }
     assert set(frame["municipality_code"]) == {"GM0351"}
 
 
@@ -82,8 +118,15 @@ def test_sum_with_a_missing_part_stays_missing():
 
 
 def test_changed_structure_names_the_table():
-    broken = [{"ID": 0, "Regio": "GM0351", "Perioden": "2022JJ00",
-               "BegonnenJeugdhulptrajecten_7": 1, "VerwijzerJeugdzorg": "A1"}]
+    broken = [
+        {
+            "ID": 0,
+            "Regio": "GM0351",
+            "Perioden": "2022JJ00",
+            "BegonnenJeugdhulptrajecten_7": 1,
+            "VerwijzerJeugdzorg": "A1",
+        }
+    ]
     with pytest.raises(SourceError, match="T1: rows lack column"):
         parse_rows(SPEC, broken, PROPERTIES, TITLES, set())
 

@@ -20,8 +20,13 @@ def quick_start_blocks() -> list[str]:
     return re.findall(r"```[a-z]*\n(.*?)```", section, flags=re.S)
 
 
-@pytest.mark.parametrize("field", sorted({f.name for f in dataclasses.fields(Settings)}
-                                         | {f.name for f in dataclasses.fields(PipelineSettings)}))
+@pytest.mark.parametrize(
+    "field",
+    sorted(
+        {f.name for f in dataclasses.fields(Settings)}
+        | {f.name for f in dataclasses.fields(PipelineSettings)}
+    ),
+)
 def test_every_setting_is_in_the_readme_table(field):
     assert f"| `{field}` |" in README
 

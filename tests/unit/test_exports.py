@@ -9,11 +9,28 @@ from openpyxl import load_workbook
 
 from dashboard.exports import to_dutch_csv, to_xlsx
 
-TABLE = pd.DataFrame({"Jaar": [2021, 2022], "Categorie": ["Pleegzorg", "Jeugdreclassering"],
-                      "Waarde": [12.5, "<10"], "Voorbeeldgegevens": [True, False]})
-SOURCES = pd.DataFrame([{"publisher": "CBS", "title": "Jeugdhulp", "reference": "85099NED",
-                         "published_on": "2024-06-01", "retrieved_at": None,
-                         "licence": "CC BY 4.0", "kind": "official", "is_demo": False}])
+TABLE = pd.DataFrame(
+    {
+        "Jaar": [2021, 2022],
+        "Categorie": ["Pleegzorg", "Jeugdreclassering"],
+        "Waarde": [12.5, "<10"],
+        "Voorbeeldgegevens": [True, False],
+    }
+)
+SOURCES = pd.DataFrame(
+    [
+        {
+            "publisher": "CBS",
+            "title": "Jeugdhulp",
+            "reference": "85099NED",
+            "published_on": "2024-06-01",
+            "retrieved_at": None,
+            "licence": "CC BY 4.0",
+            "kind": "official",
+            "is_demo": False,
+        }
+    ]
+)
 
 
 def test_csv_has_bom_semicolons_and_decimal_comma():
@@ -27,8 +44,9 @@ def test_csv_has_bom_semicolons_and_decimal_comma():
 
 def test_csv_round_trips_with_dutch_settings():
     numbers_only = TABLE.iloc[:1]
-    back = pd.read_csv(io.BytesIO(to_dutch_csv(numbers_only)), sep=";", decimal=",",
-                       encoding="utf-8-sig")
+    back = pd.read_csv(
+        io.BytesIO(to_dutch_csv(numbers_only)), sep=";", decimal=",", encoding="utf-8-sig"
+    )
     assert back.loc[0, "Waarde"] == 12.5 and back.loc[0, "Categorie"] == "Pleegzorg"
 
 

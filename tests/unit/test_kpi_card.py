@@ -22,17 +22,37 @@ def texts(component) -> list[str]:
     return [text for child in children for text in texts(child)]
 
 
-SOURCES = pd.DataFrame([{"source_id": "s", "kind": "document", "publisher": "VNG Magazine",
-                         "title": "Artikel", "reference": "002, regel 30",
-                         "published_on": "2023-10-13", "retrieved_at": None, "licence": "",
-                         "url": None, "is_demo": False}])
+SOURCES = pd.DataFrame(
+    [
+        {
+            "source_id": "s",
+            "kind": "document",
+            "publisher": "VNG Magazine",
+            "title": "Artikel",
+            "reference": "002, regel 30",
+            "published_on": "2023-10-13",
+            "retrieved_at": None,
+            "licence": "",
+            "url": None,
+            "is_demo": False,
+        }
+    ]
+)
 
 
 def trend(is_demo: bool) -> pd.DataFrame:
-    return pd.DataFrame({"year": [2021, 2022], "value": [330.0, 311.0], "rate": [100.0, 94.2],
-                         "value_previous_year": [350.0, 330.0], "value_baseline": [372.0, 372.0],
-                         "baseline_year": [2018, 2018], "is_demo": [is_demo] * 2,
-                         "is_provisional": [False, False]})
+    return pd.DataFrame(
+        {
+            "year": [2021, 2022],
+            "value": [330.0, 311.0],
+            "rate": [100.0, 94.2],
+            "value_previous_year": [350.0, 330.0],
+            "value_baseline": [372.0, 372.0],
+            "baseline_year": [2018, 2018],
+            "is_demo": [is_demo] * 2,
+            "is_provisional": [False, False],
+        }
+    )
 
 
 def test_lower_is_better_kpi_calls_a_decrease_favourable():
@@ -59,8 +79,9 @@ def test_kpi_value_formats():
 
 
 def test_card_shows_value_changes_source_and_no_sample_badge_for_real_data():
-    card = kpi_card(KPIS["youth_care_clients"], trend(False), year=2022, sources=SOURCES,
-                    card_id="c")
+    card = kpi_card(
+        KPIS["youth_care_clients"], trend(False), year=2022, sources=SOURCES, card_id="c"
+    )
     shown = " ".join(texts(card))
     assert "311 jongeren" in shown and "94,2 per 1.000 jongeren" in shown
     assert "t.o.v. 2021: " in shown and "(gunstig)" in shown
@@ -70,6 +91,7 @@ def test_card_shows_value_changes_source_and_no_sample_badge_for_real_data():
 
 
 def test_card_marks_sample_data():
-    card = kpi_card(KPIS["youth_care_clients"], trend(True), year=2022, sources=SOURCES,
-                    card_id="c")
+    card = kpi_card(
+        KPIS["youth_care_clients"], trend(True), year=2022, sources=SOURCES, card_id="c"
+    )
     assert SAMPLE_BADGE in " ".join(texts(card))

@@ -13,14 +13,17 @@ from dashboard.labels import (
 )
 
 
-@pytest.mark.parametrize(("value", "decimals", "expected"), [
-    (1234.5, 1, "1.234,5"),
-    (1234567, 0, "1.234.567"),
-    (0.25, 2, "0,25"),
-    (-1500, 0, "-1.500"),
-    (None, 0, "geen gegevens"),
-    (float("nan"), 1, "geen gegevens"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1234.5, 1, "1.234,5"),
+        (1234567, 0, "1.234.567"),
+        (0.25, 2, "0,25"),
+        (-1500, 0, "-1.500"),
+        (None, 0, "geen gegevens"),
+        (float("nan"), 1, "geen gegevens"),
+    ],
+)
 def test_format_number_uses_dutch_separators(value, decimals, expected):
     assert format_number(value, decimals) == expected
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 from data_pipeline.sources.sample import Region, _rng, generate_sample, split_total
 
 REGIONS = [Region("GM0351", 13900, "PV26"), Region("GM0327", 30500, "PV26")]
-ANCHORS = {("youth_care_clients", "GM0351", 2019): 370.0, ("youth_care_clients", "GM0351", 2022): 311.0}
+ANCHORS = {
+    ("youth_care_clients", "GM0351", 2019): 370.0,
+    ("youth_care_clients", "GM0351", 2022): 311.0,
+}
 YEARS = range(2015, 2025)
 
 
 def sample():
-    return generate_sample(REGIONS, YEARS, ANCHORS,
-                           changes={("spend_realised_eur", "GM0351", 2022): -200_000.0})
+    return generate_sample(
+        REGIONS, YEARS, ANCHORS, changes={("spend_realised_eur", "GM0351", 2022): -200_000.0}
+    )
 
 
 def test_same_inputs_give_the_same_numbers():
@@ -49,10 +53,18 @@ def test_documented_figures_are_met():
 def test_province_and_country_totals_are_added():
     obs = sample().observations
     assert {"PV26", "NL01"} <= set(obs["municipality_code"])
-    province = obs[(obs["municipality_code"] == "PV26") & (obs["indicator"] == "population")
-                   & (obs["category"] == "total") & (obs["year"] == 2020)]["value"].item()
-    members = obs[obs["municipality_code"].isin(["GM0351", "GM0327"]) & (obs["year"] == 2020)
-                  & (obs["indicator"] == "population") & (obs["category"] == "total")]["value"]
+    province = obs[
+        (obs["municipality_code"] == "PV26")
+        & (obs["indicator"] == "population")
+        & (obs["category"] == "total")
+        & (obs["year"] == 2020)
+    ]["value"].item()
+    members = obs[
+        obs["municipality_code"].isin(["GM0351", "GM0327"])
+        & (obs["year"] == 2020)
+        & (obs["indicator"] == "population")
+        & (obs["category"] == "total")
+    ]["value"]
     assert province == members.sum()
 
 

@@ -11,10 +11,15 @@ PEOPLE = {"youth_care_clients"}
 
 
 def group(values: dict[str, float | None], indicator: str = "youth_care_clients") -> pd.DataFrame:
-    return pd.DataFrame({
-        "indicator": indicator, "municipality_code": "GM0351", "year": 2022,
-        "category": list(values), "value": list(values.values()),
-    })
+    return pd.DataFrame(
+        {
+            "indicator": indicator,
+            "municipality_code": "GM0351",
+            "year": 2022,
+            "category": list(values),
+            "value": list(values.values()),
+        }
+    )
 
 
 def suppressed(frame: pd.DataFrame) -> set[str]:
@@ -22,43 +27,52 @@ def suppressed(frame: pd.DataFrame) -> set[str]:
 
 
 def test_primary_cell_below_threshold_is_hidden_and_value_removed():
-    result = suppress_small_cells(group({"total": 60, "a": 40, "b": 15, "c": 5}),
-                                  threshold=10, indicators=PEOPLE)
+    result = suppress_small_cells(
+        group({"total": 60, "a": 40, "b": 15, "c": 5}), threshold=10, indicators=PEOPLE
+    )
     assert "c" in suppressed(result)
     assert result.loc[result["category"] == "c", "value"].isna().all()
 
 
 def test_single_suppressed_part_gets_secondary_suppression_of_next_smallest():
     # total 60 = 40 + 15 + 5: hiding only c (5) would leave it as 60 - 40 - 15.
-    result = suppress_small_cells(group({"total": 60, "a": 40, "b": 15, "c": 5}),
-                                  threshold=10, indicators=PEOPLE)
+    result = suppress_small_cells(
+        group({"total": 60, "a": 40, "b": 15, "c": 5}), threshold=10, indicators=PEOPLE
+    )
     assert suppressed(result) == {"c", "b"}
     assert result.loc[result["category"] == "total", "value"].item() == 60
 
 
 def test_two_primary_cells_need_no_secondary():
-    result = suppress_small_cells(group({"total": 60, "a": 48, "b": 7, "c": 5}),
-                                  threshold=10, indicators=PEOPLE)
+    result = suppress_small_cells(
+        group({"total": 60, "a": 48, "b": 7, "c": 5}), threshold=10, indicators=PEOPLE
+    )
     assert suppressed(result) == {"b", "c"}
 
 
 def test_zero_is_not_primary_but_can_be_secondary():
-    result = suppress_small_cells(group({"total": 52, "a": 50, "b": 2, "c": 0}),
-                                  threshold=10, indicators=PEOPLE)
+    result = suppress_small_cells(
+        group({"total": 52, "a": 50, "b": 2, "c": 0}), threshold=10, indicators=PEOPLE
+    )
     assert suppressed(result) == {"b", "c"}
 
 
 def test_small_total_hides_the_whole_group():
-    result = suppress_small_cells(group({"total": 8, "a": 5, "b": 3}), threshold=10,
-                                  indicators=PEOPLE)
+    result = suppress_small_cells(
+        group({"total": 8, "a": 5, "b": 3}), threshold=10, indicators=PEOPLE
+    )
     assert suppressed(result) == {"total", "a", "b"}
 
 
 def test_no_recoverable_cell_in_any_group():
     """For every group: never exactly one hidden part next to a published total."""
-    frames = [group({"total": t, "a": t - b - c, "b": b, "c": c})
-              for t in (30, 50, 200) for b in (0, 3, 9, 10, 25) for c in (1, 4, 12)
-              if t - b - c >= 0]
+    frames = [
+        group({"total": t, "a": t - b - c, "b": b, "c": c})
+        for t in (30, 50, 200)
+        for b in (0, 3, 9, 10, 25)
+        for c in (1, 4, 12)
+        if t - b - c >= 0
+    ]
     for frame in frames:
         result = suppress_small_cells(frame, threshold=10, indicators=PEOPLE)
         parts = result[result["category"] != "total"]

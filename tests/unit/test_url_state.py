@@ -10,8 +10,10 @@ KNOWN = ["GM0351", "GM0345", "NL01"]
 YEARS = [2018, 2019, 2020, 2021, 2022]
 
 
-@pytest.mark.parametrize(("raw", "expected"), [(None, "GM0351"), ("", "GM0351"),
-                                               ("GM0345", "GM0345"), ("gm0345 ", "GM0345")])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(None, "GM0351"), ("", "GM0351"), ("GM0345", "GM0345"), ("gm0345 ", "GM0345")],
+)
 def test_parse_municipality_accepts_known_codes(raw, expected):
     assert parse_municipality(raw, KNOWN, "GM0351") == (expected, None)
 
@@ -24,9 +26,10 @@ def test_parse_municipality_names_the_bad_value(raw):
     assert raw in problem.message_nl and "gemeente" in problem.message_nl
 
 
-@pytest.mark.parametrize(("raw", "fragment"), [("2031", "Voor 2031 zijn geen gegevens"),
-                                               ("twintig", "geen jaartal"),
-                                               ("2017", "2018–2022")])
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [("2031", "Voor 2031 zijn geen gegevens"), ("twintig", "geen jaartal"), ("2017", "2018–2022")],
+)
 def test_parse_year_rejects_with_reason(raw, fragment):
     year, problem = parse_year(raw, YEARS)
     assert year == 2022  # falls back to the latest year with data
@@ -43,7 +46,9 @@ def test_unknown_parameters_are_reported():
 
 
 def test_build_search_omits_defaults_and_keeps_order():
-    assert build_search({"gemeente": "GM0351", "jaar": 2022}, {"gemeente": "GM0351"}) == "?jaar=2022"
+    assert (
+        build_search({"gemeente": "GM0351", "jaar": 2022}, {"gemeente": "GM0351"}) == "?jaar=2022"
+    )
     assert build_search({"gemeente": "GM0345", "jaar": None}, {"gemeente": "GM0351"}) == (
         "?gemeente=GM0345"
     )

@@ -89,6 +89,15 @@ def _short_source(sources: pd.DataFrame) -> str:
     return "Bron: " + "; ".join(dict.fromkeys(names))
 
 
+def _documented_line(sources: pd.DataFrame) -> html.P | None:
+    """Say so when the main number is one a source document states (e.g. 311 in VNG Magazine)."""
+    documents = sources[sources["kind"] == "document"] if len(sources) else sources
+    if documents.empty:
+        return None
+    names = ", ".join(dict.fromkeys(documents["publisher"]))
+    return html.P(f"★ Dit aantal staat in een brondocument: {names}.", className="small mb-1")
+
+
 def kpi_card(
     definition: KpiDefinition,
     trend: pd.DataFrame,
@@ -134,6 +143,7 @@ def kpi_card(
             className="small text-body-secondary mb-1",
         ),
         html.P(_short_source(sources), className="small text-body-secondary mb-1 sk-kpi-source"),
+        _documented_line(sources),
         dcc.Graph(
             figure=sparkline_figure(trend, selected_year=year, value_label=definition.unit),
             config={"displayModeBar": False, "staticPlot": True},

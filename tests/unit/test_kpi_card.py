@@ -87,6 +87,7 @@ def test_card_shows_value_changes_source_and_no_sample_badge_for_real_data():
     assert "t.o.v. 2021: " in shown and "(gunstig)" in shown
     assert "Bron: VNG Magazine, Artikel, 002, regel 30; gepubliceerd 13 oktober 2023" in shown
     assert "Bron: VNG Magazine (2023)" in shown  # visible without opening 'Over dit cijfer'
+    assert "Dit aantal staat in een brondocument: VNG Magazine" in shown
     assert SAMPLE_BADGE not in shown
 
 

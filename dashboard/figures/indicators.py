@@ -114,6 +114,9 @@ def trend_figure(
                 hovertemplate="%{text}<extra></extra>",
             )
         )
+    years = pd.concat([series["year"], band.get("year", pd.Series()), national["year"]])
+    x_range = [years.min() - 0.3, years.max() + 0.3] if len(years) else None
+    middle = sum(x_range) / 2 if x_range else 0  # labels right of the middle hang to the left
     # One layout update for all events: add_vline/add_annotation validate per call and cost
     # milliseconds each on every request.
     shapes = [
@@ -135,7 +138,7 @@ def trend_figure(
             "yref": "paper",
             "text": e.label,
             "showarrow": False,
-            "xanchor": "left",
+            "xanchor": "right" if e.year > middle else "left",
             "yanchor": "top",
             "font": {"size": 11},
             "bgcolor": "rgba(255,255,255,0.8)",
@@ -143,8 +146,6 @@ def trend_figure(
         for i, e in enumerate(events or [])
     ]
     figure.update_layout(shapes=shapes, annotations=labels)
-    years = pd.concat([series["year"], band.get("year", pd.Series()), national["year"]])
-    x_range = [years.min() - 0.3, years.max() + 0.3] if len(years) else None
     figure.update_layout(
         yaxis_title=y_label,
         xaxis={"dtick": 1, "title": None, "range": x_range},

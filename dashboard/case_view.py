@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -66,6 +67,11 @@ PHASE_LABELS = {
     "verankerd": "Verankerd",
     "beeindigd": "Beëindigd",
 }
+LADDER_NOTE = (
+    "Elke casus staat op de trede(n) waarop de overheid werkte; een grijze balk verbindt treden "
+    "die tegelijk golden. Open rondje: eerdere positie, dicht rondje: huidige of laatst "
+    "beschreven positie; de pijl wijst van eerder naar later. Boven elke positie staan de jaren."
+)
 PARAMETERS = ("thema", "trede", "provincie", "van", "tot", "zoek")
 MAX_SEARCH = 80
 
@@ -95,38 +101,57 @@ class CaseFilters:
         return {key: str(value) for key, value in values.items() if value not in (None, "")}
 
 
+def case_years(overview: pd.DataFrame) -> list[int]:
+    """Every year from the first case's start to the last year any case describes."""
+    if overview.empty:
+        return []
+    years = pd.concat([overview["period_start_year"], overview["period_end_year"]]).dropna()
+    return list(range(int(years.min()), int(years.max()) + 1))
+
+
 def parse_filters(query: dict[str, str], overview: pd.DataFrame) -> CaseFilters:
     """Validate the link's filters against what the store holds."""
     provinces = {name: name for name in sorted(overview["province_name"].unique())}
-    years = sorted(
-        set(overview["start_year"].astype(int))
-        | set(overview["period_end_year"].dropna().astype(int))
-    )
     filters, problems = CaseFilters(), unknown_parameters(query, PARAMETERS)
-    filters.theme, problem = _optional_choice("thema", query.get("thema"), THEME_LABELS)
+    for attribute, name, choices in (
+        ("theme", "thema", THEME_LABELS),
+        ("step", "trede", LADDER_LABELS),
+        ("province", "provincie", provinces),
+    ):
+        value, problem = _optional_choice(name, query.get(name), choices)
+        setattr(filters, attribute, value)
+        problems += [problem] if problem else []
+    years = case_years(overview)
+    filters.first_year, problem = _optional_year("van", query.get("van"), years)
     problems += [problem] if problem else []
-    filters.step, problem = _optional_choice("trede", query.get("trede"), LADDER_LABELS)
+    filters.last_year, problem = _optional_year("tot", query.get("tot"), years)
     problems += [problem] if problem else []
-    filters.province, problem = _optional_choice("provincie", query.get("provincie"), provinces)
-    problems += [problem] if problem else []
-    for name in ("van", "tot"):
-        raw = query.get(name)
-        if raw:
-            year, problem = parse_year(raw, list(range(years[0], years[-1] + 1)))
-            if problem:
-                problems.append(
-                    UrlProblem(
-                        name,
-                        raw,
-                        f"Het jaar '{raw}' (parameter '{name}') "
-                        f"valt buiten {years[0]}–{years[-1]}; genegeerd.",
-                    )
-                )
-            else:
-                setattr(filters, "first_year" if name == "van" else "last_year", year)
+    if filters.first_year and filters.last_year and filters.first_year > filters.last_year:
+        problems.append(
+            UrlProblem(
+                "van",
+                str(filters.first_year),
+                f"Het beginjaar {filters.first_year} (parameter 'van') ligt na het eindjaar "
+                f"{filters.last_year} (parameter 'tot'); we tonen alle jaren.",
+            )
+        )
+        filters.first_year = filters.last_year = None
     filters.search = (query.get("zoek") or "").strip()[:MAX_SEARCH]
     filters.problems = problems
     return filters
+
+
+def _optional_year(
+    name: str, raw: str | None, years: list[int]
+) -> tuple[int | None, UrlProblem | None]:
+    if not raw:
+        return None, None
+    year, problem = parse_year(raw, years)
+    if problem is None:
+        return year, None
+    span = f"{years[0]}–{years[-1]}" if years else "geen jaren"
+    message = f"Het jaar '{raw}' (parameter '{name}') ligt niet in {span}; genegeerd."
+    return None, UrlProblem(name, raw, message)
 
 
 def _optional_choice(
@@ -154,17 +179,15 @@ def filter_cases(overview: pd.DataFrame, filters: CaseFilters) -> pd.DataFrame:
     if filters.first_year is not None:
         keep &= overview["period_end_year"].fillna(9999) >= filters.first_year
     if filters.last_year is not None:
-        keep &= overview["start_year"] <= filters.last_year
+        keep &= overview["period_start_year"] <= filters.last_year
     if filters.search:
-        needle = filters.search.lower()
-        haystack = (
-            overview["case_name"]
-            + " "
-            + overview["summary"]
-            + " "
-            + overview["municipality_label"]
-            + " "
-            + overview["neighbourhood"].fillna("")
-        )
-        keep &= haystack.str.lower().str.contains(needle, regex=False)
+        columns = ("case_name", "summary", "municipality_name", "neighbourhood")
+        haystack = overview[list(columns)].fillna("").astype(str).agg(" ".join, axis=1)
+        keep &= haystack.map(_folded).str.contains(_folded(filters.search), regex=False)
     return overview[keep]
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, so 'cooperatie' finds 'Coöperatie'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -103,3 +103,8 @@ def case_panels(case_id: str) -> pd.DataFrame:
 def case_events(municipality_code: str) -> pd.DataFrame:
     """Dated milestones of the cases in a municipality, the marked start among them."""
     return run_query("case_events", municipality_code=municipality_code)
+
+
+def case_start_dates(municipality_code: str) -> pd.DataFrame:
+    """Start of each case in a municipality: start_date as 'YYYY-MM' or 'YYYY', year, month."""
+    return run_query("case_start_dates", municipality_code=municipality_code)

@@ -99,28 +99,43 @@ CHECKS: list[Check] = [
         "(indicator, municipality_code, year, category) "
         "where d.figure_kind = 'level' and (o.value is null or o.is_demo)",
     ),
+    # Practice cases (data/cases): keys, complete panels, vocabularies, one start per case.
+    _unique("core.dim_case", "case_id"),
     _unique("marts.mart_case_overview", "case_id"),
     _unique("marts.mart_case_timeline", "case_id, position"),
+    _unique("marts.mart_case_ladder", "case_id, period, step"),
+    _unique("marts.mart_case_factor_matrix", "theme, case_id, kind"),
+    _unique("marts.mart_case_panels", "case_id, panel, position"),
     Check(
         "marts.mart_case_overview",
         "every case has all six panels",
-        "select o.case_id from marts.mart_case_overview o where "
-        "not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-        "and p.panel = 'basisidee') "
-        "or not exists (select 1 from marts.mart_case_timeline t where t.case_id = o.case_id) "
-        "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-        "and p.panel = 'actoren') "
-        "or len(o.ladder_steps) = 0 "
-        "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-        "and p.panel = 'bevorderend') "
-        "or not exists (select 1 from marts.mart_case_panels p where p.case_id = o.case_id "
-        "and p.panel = 'belemmerend')",
+        "with present as ("
+        "select case_id, panel from marts.mart_case_panels "
+        "union select case_id, 'mijlpalen' from marts.mart_case_timeline "
+        "union select case_id, 'rol_overheid' from marts.mart_case_ladder where is_current "
+        "and trim(coalesce(description, '')) <> '') "
+        "select o.case_id, p.panel from marts.mart_case_overview o cross join (values "
+        "('basisidee'), ('mijlpalen'), ('actoren'), ('rol_overheid'), ('bevorderend'), "
+        "('belemmerend')) as p(panel) anti join present using (case_id, panel)",
     ),
     Check(
         "marts.mart_case_ladder",
-        "accepted ladder steps",
-        "select * from marts.mart_case_ladder where step not in "
-        "('loslaten', 'faciliteren', 'stimuleren', 'regisseren', 'reguleren')",
+        "accepted ladder steps, ranked bottom (loslaten) to top (reguleren)",
+        "select * from marts.mart_case_ladder where (step, step_rank) not in ("
+        "select * from (values ('loslaten', 1), ('faciliteren', 2), ('stimuleren', 3), "
+        "('regisseren', 4), ('reguleren', 5)))",
+    ),
+    Check(
+        "core.fct_case_milestone",
+        "at most one milestone marks a case's start",
+        "select case_id from core.fct_case_milestone where marks_start "
+        "group by case_id having count(*) > 1",
+    ),
+    Check(
+        "core.dim_case",
+        "case in a known municipality, with its source",
+        "select case_id from core.dim_case where province_name is null or case_id not in "
+        "(select substr(source_id, 6) from core.dim_source where source_id like 'case:%')",
     ),
     Check(
         "marts",

@@ -1,4 +1,4 @@
-"""Pieces of the case pages: cards, the factor matrix, panels and the source citation."""
+"""Pieces of the case pages: cards, the factor matrix, panels, role shifts and citations."""
 
 from __future__ import annotations
 
@@ -13,8 +13,17 @@ from dashboard.case_view import (
     PHASE_LABELS,
     ROLE_LABELS,
     THEME_LABELS,
+    CaseFilters,
+    case_years,
 )
+from dashboard.components.controls import labelled_control
+from dashboard.components.provenance import source_line
+from dashboard.figures.cases import period_label
 from dashboard.labels import format_number
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def period_text(row: pd.Series | dict) -> str:
@@ -25,44 +34,39 @@ def period_text(row: pd.Series | dict) -> str:
     return f"{int(row['period_start_year'])}–{int(end)}"
 
 
-def case_card(row: pd.Series) -> dbc.Col:
-    """One case on the collection page."""
-    place = row["municipality_label"] + (
-        f", {row['neighbourhood']}" if pd.notna(row["neighbourhood"]) else ""
-    )
+def place_text(row: pd.Series | dict) -> str:
+    """'Amsterdam, Zuidoost' or just the municipality."""
+    neighbourhood = _text(row.get("neighbourhood"))
+    return row["municipality_name"] + (f", {neighbourhood}" if neighbourhood else "")
+
+
+def steps_text(steps: object) -> str:
+    """Ladder steps as Dutch words, bottom to top."""
+    return ", ".join(LADDER_LABELS[step] for step in list(steps))  # type: ignore[call-overload]
+
+
+def _labelled(label: str, text: str, class_name: str = "small mb-1") -> html.P:
+    return html.P([html.Span(f"{label}: ", className="fw-semibold"), text], className=class_name)
+
+
+def case_card(row: pd.Series, publisher: str) -> dbc.Col:
+    """One case on the collection page: what, where, when, themes, role and source."""
+    role = steps_text(row["ladder_steps"]) + (" (rol verschoof)" if row["has_role_shift"] else "")
+    body = [
+        html.H2(dcc.Link(row["case_name"], href=f"/casussen/{row['case_id']}"), className="h6"),
+        html.P(
+            f"{place_text(row)} · {row['province_name']} · {period_text(row)} · "
+            f"fase: {PHASE_LABELS[row['phase']]}",
+            className="small text-body-secondary mb-1",
+        ),
+        html.P(row["summary"], className="small mb-2"),
+        _labelled("Thema's", ", ".join(THEME_LABELS[t] for t in row["themes"])),
+        _labelled("Rol overheid", role),
+        html.P(f"Bron: {publisher}", className="small text-body-secondary mb-0"),
+    ]
     return dbc.Col(
         html.Article(
-            dbc.Card(
-                dbc.CardBody(
-                    [
-                        html.H2(
-                            dcc.Link(row["case_name"], href=f"/casussen/{row['case_id']}"),
-                            className="h6",
-                        ),
-                        html.P(
-                            f"{place} · {row['province_name']} · {period_text(row)} · "
-                            f"fase: {PHASE_LABELS[row['phase']]}",
-                            className="small text-body-secondary mb-1",
-                        ),
-                        html.P(row["summary"], className="small mb-2"),
-                        html.P(
-                            [
-                                html.Span("Thema's: ", className="fw-semibold"),
-                                ", ".join(THEME_LABELS[t] for t in row["themes"]),
-                            ],
-                            className="small mb-1",
-                        ),
-                        html.P(
-                            [
-                                html.Span("Rol overheid: ", className="fw-semibold"),
-                                ", ".join(LADDER_LABELS[s] for s in row["ladder_steps"]),
-                            ],
-                            className="small mb-0",
-                        ),
-                    ]
-                ),
-                className="h-100",
-            ),
+            dbc.Card(dbc.CardBody(body), className="h-100"),
             className="h-100 sk-case-card",
             **{"aria-label": row["case_name"]},
         ),
@@ -72,71 +76,146 @@ def case_card(row: pd.Series) -> dbc.Col:
     )
 
 
+KINDS = ("bevorderend", "belemmerend")
+
+
 def _matrix_cell(rows: pd.DataFrame) -> html.Td:
-    promoting = int(rows.loc[rows["kind"] == "bevorderend", "factors"].sum())
-    hindering = int(rows.loc[rows["kind"] == "belemmerend", "factors"].sum())
-    parts = []
-    if promoting:
-        parts.append(
-            html.Span(
-                f"+{promoting}",
-                className="sk-factor-plus",
-                title=f"{promoting} bevorderende factor(en)",
-            )
+    counts = {kind: int(rows.loc[rows["kind"] == kind, "factors"].sum()) for kind in KINDS}
+    parts = [
+        html.Span(f"{sign}{counts[kind]}", className=f"sk-factor-{kind}", title=title)
+        for kind, sign, title in (
+            ("bevorderend", "▲ +", f"{counts['bevorderend']} bevorderende factor(en)"),
+            ("belemmerend", "▼ −", f"{counts['belemmerend']} belemmerende factor(en)"),
         )
-    if hindering:
-        parts.append(
-            html.Span(
-                f"−{hindering}",
-                className="sk-factor-minus ms-1",
-                title=f"{hindering} belemmerende factor(en)",
-            )
-        )
+        if counts[kind]
+    ]
     descriptions = "; ".join(d for ds in rows["descriptions"] for d in ds)
-    return html.Td(parts, title=descriptions)
+    return html.Td(parts, title=descriptions or None)
 
 
-def factor_matrix(matrix: pd.DataFrame, case_names: list[str]) -> html.Div:
-    """Key-factor themes × cases; '+n' promoting and '−n' hindering, in text as well as colour."""
-    header = html.Thead(
-        html.Tr(
-            [html.Th("Sleutelfactor", scope="col")]
-            + [html.Th(name, scope="col", className="sk-matrix-case") for name in case_names]
-        )
-    )
-    body = []
-    for theme, label in FACTOR_THEME_LABELS.items():
-        cells = [
-            _matrix_cell(matrix[(matrix["theme"] == theme) & (matrix["case_name"] == name)])
-            for name in case_names
+def factor_matrix(matrix: pd.DataFrame, cases: pd.DataFrame) -> html.Div:
+    """Key-factor themes × cases: '▲ +n' promoting and '▼ −n' hindering, not by colour alone."""
+    cases = cases.sort_values("case_name")
+    header = html.Tr(
+        [html.Th("Sleutelfactor", scope="col")]
+        + [
+            html.Th(
+                dcc.Link(row.case_name, href=f"/casussen/{row.case_id}"),
+                scope="col",
+                className="sk-matrix-case",
+            )
+            for row in cases.itertuples(index=False)
         ]
-        body.append(html.Tr([html.Th(label, scope="row"), *cells]))
-    return html.Div(
+    )
+    body = [
+        html.Tr(
+            [html.Th(label, scope="row")]
+            + [
+                _matrix_cell(matrix[(matrix["theme"] == theme) & (matrix["case_id"] == case_id)])
+                for case_id in cases["case_id"]
+            ]
+        )
+        for theme, label in FACTOR_THEME_LABELS.items()
+    ]
+    legend = html.Caption(
         [
-            html.Table(
-                [
-                    html.Caption(
-                        "Legenda: +n = aantal bevorderende factoren, −n = aantal "
-                        "belemmerende factoren in deze casus; beweeg over een cel "
-                        "voor de factoren."
-                    ),
-                    header,
-                    html.Tbody(body),
-                ],
-                className="table table-sm table-bordered small sk-matrix",
-            ),
-        ],
-        className="table-responsive",
+            html.Span("▲ +n", className="sk-factor-bevorderend"),
+            " = n bevorderende factoren, ",
+            html.Span("▼ −n", className="sk-factor-belemmerend"),
+            " = n belemmerende factoren in die casus; een lege cel: de casus noemt bij die "
+            "sleutelfactor niets. Wijs een cel aan voor de factoren zelf.",
+        ]
+    )
+    table = html.Table(
+        [legend, html.Thead(header), html.Tbody(body)],
+        className="table table-sm table-bordered small sk-matrix",
+    )
+    return html.Div(table, className="table-responsive")
+
+
+def filter_controls(overview: pd.DataFrame, filters: CaseFilters, ids: dict[str, str]) -> dbc.Row:
+    """The collection's filters, set from the link; ids maps parameter name to component id."""
+    provinces = {name: name for name in sorted(overview["province_name"].unique())}
+    years = {year: str(year) for year in case_years(overview)}
+    dropdowns = [
+        ("Thema", ids["thema"], THEME_LABELS, filters.theme or None, 3),
+        ("Rol overheid (trede)", ids["trede"], LADDER_LABELS, filters.step or None, 3),
+        ("Provincie", ids["provincie"], provinces, filters.province or None, 2),
+        ("Actief vanaf", ids["van"], years, filters.first_year, 2),
+        ("Actief tot en met", ids["tot"], years, filters.last_year, 2),
+    ]
+    columns = [
+        dbc.Col(labelled_control(label, _dropdown(control_id, options, value)), md=width)
+        for label, control_id, options, value, width in dropdowns
+    ]
+    search = dbc.Input(
+        id=ids["zoek"],
+        value=filters.search,
+        type="search",
+        debounce=True,
+        placeholder="Naam of plaats",
+    )
+    columns.append(dbc.Col([dbc.Label("Zoeken", html_for=ids["zoek"]), search], md=12))
+    return dbc.Row(columns, className="sk-controls g-2 mb-3")
+
+
+def _dropdown(control_id: str, options: dict, value: str | int | None) -> dcc.Dropdown:
+    choices = [{"label": label, "value": key} for key, label in options.items()]
+    return dcc.Dropdown(
+        id=control_id, options=choices, value=value, clearable=True, placeholder="Alle"
+    )
+
+
+def overview_section(title: str, children: list, sources: pd.DataFrame) -> html.Section:
+    """A headed panel of the collection page, closed by the documents it rests on."""
+    return html.Section(
+        [html.H2(title, className="h5"), *children, documents_note(sources)],
+        className="sk-panel border rounded p-3 mb-4",
+        **{"aria-label": title},  # type: ignore[arg-type]  # a region named by its heading
     )
 
 
 def panel(title: str, children: list, *, panel_id: str) -> html.Section:
-    """One of the six panels of a case dashboard."""
+    """One headed panel of a case page (a region named by its heading)."""
     return html.Section(
         [html.H2(title, className="h5"), *children],
         id=panel_id,
         className="sk-case-panel border rounded p-3 mb-3",
-        **{"aria-label": title},
+        **{"aria-label": title},  # type: ignore[arg-type]  # a region named by its heading
+    )
+
+
+INDICATOR_PAGES = (
+    ("/", "Kerncijfers"),
+    ("/jeugdhulp", "Jeugdhulp"),
+    ("/verwijzingen", "Verwijzingen"),
+    ("/uitgaven", "Uitgaven"),
+    ("/vrijwilligers", "Vrijwilligers"),
+)
+
+
+def indicator_links(row: pd.Series, codes_with_data: pd.Series) -> html.P | None:
+    """Links to the indicator pages for the case's municipality, when it has indicator data."""
+    code = row["municipality_code"]
+    if code not in set(codes_with_data):
+        return None
+    links = [
+        dcc.Link(label, href=f"{path}?gemeente={code}", className="me-3")
+        for path, label in INDICATOR_PAGES
+    ]
+    return html.P(
+        [html.Span(f"Cijfers voor {row['municipality_name']}: ", className="fw-semibold"), *links],
+        className="sk-controls",
+    )
+
+
+def milestone_list(timeline: pd.DataFrame) -> html.Ul:
+    """Milestones in date order, each with its date at the document's precision."""
+    return html.Ul(
+        [
+            html.Li([html.Strong(row.date_text), f": {row.description}"])
+            for row in timeline.itertuples(index=False)
+        ]
     )
 
 
@@ -147,20 +226,65 @@ def bullet_list(items: list[str]) -> html.Ul:
 
 def actors_by_type(actors: pd.DataFrame) -> list:
     """Actors grouped under their type, each with role and what they did."""
-    groups = []
+    groups: list = []
     for kind, rows in actors.groupby("category", sort=True):
         items = [
             html.Li(
                 [
                     html.Strong(row.title),
                     f" ({ROLE_LABELS.get(row.role, row.role)})",
-                    f": {row.detail}" if row.detail else "",
+                    f": {row.detail}" if _text(row.detail) else "",
                 ]
             )
-            for row in rows.itertuples(index=False)
+            for row in rows.sort_values("position").itertuples(index=False)
         ]
         groups += [html.H3(ACTOR_TYPE_LABELS.get(kind, kind), className="h6 mt-2"), html.Ul(items)]
     return groups
+
+
+def factor_list(factors: pd.DataFrame) -> html.Ul:
+    """Promoting or hindering factors, each with the key factors it is tagged with."""
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    row.title,
+                    html.Br(),
+                    html.Small(
+                        "Sleutelfactor: "
+                        + ", ".join(
+                            FACTOR_THEME_LABELS.get(theme, theme)
+                            for theme in _text(row.category).split(", ")
+                            if theme
+                        ),
+                        className="text-body-secondary",
+                    ),
+                ]
+            )
+            for row in factors.sort_values("position").itertuples(index=False)
+        ]
+    )
+
+
+def role_shifts(ladder: pd.DataFrame) -> html.Ul | None:
+    """The dated positions of the government's role in words, the current one marked."""
+    dated = ladder[ladder["is_dated"]]
+    if dated.empty:
+        return None
+    items = [
+        html.Li(
+            [
+                html.Strong(
+                    f"{period_label(rows['from_year'].iloc[0], rows['to_year'].iloc[0])}: "
+                ),
+                steps_text(rows.sort_values("step_rank")["step"]),
+                " (huidig of laatst beschreven)" if rows["is_current"].iloc[0] else "",
+                f". {rows['description'].iloc[0]}" if _text(rows["description"].iloc[0]) else "",
+            ]
+        )
+        for _, rows in dated.groupby("period", sort=True)
+    ]
+    return html.Ul(items, className="mb-2")
 
 
 def key_figures_table(figures: pd.DataFrame) -> html.Table | html.P:
@@ -171,20 +295,39 @@ def key_figures_table(figures: pd.DataFrame) -> html.Table | html.P:
         html.Tr(
             [
                 html.Td(row.title),
-                html.Td(format_number(row.value, 2 if row.value % 1 else 0)),
-                html.Td(row.unit),
+                html.Td(format_number(row.value, 2 if row.value % 1 else 0), className="text-end"),
+                html.Td(_text(row.unit)),
                 html.Td("" if pd.isna(row.year) else str(int(row.year))),
-                html.Td(row.detail or ""),
+                html.Td(_text(row.detail)),
             ]
         )
-        for row in figures.itertuples(index=False)
+        for row in figures.sort_values("position").itertuples(index=False)
     ]
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(c, scope="col")
-                for c in ("Cijfer", "Waarde", "Eenheid", "Jaar", "Toelichting")
-            ]
+    columns = ("Cijfer", "Waarde", "Eenheid", "Jaar", "Toelichting")
+    header = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
+    return html.Table([header, html.Tbody(rows)], className="table table-sm small")
+
+
+def documents_note(sources: pd.DataFrame) -> html.P:
+    """'Bron: …' per document behind a panel (the sections per case are on the case pages)."""
+    documents = sources.drop_duplicates(["publisher", "title"]).assign(reference="")
+    return html.P(
+        [html.Span([source_line(row), html.Br()]) for _, row in documents.iterrows()],
+        className="small text-body-secondary mb-0 sk-source-note",
+    )
+
+
+def citation(row: pd.Series, sources: pd.DataFrame) -> list:
+    """Document, section, line range and the reading chosen, for the 'Bron' panel."""
+    lines: list = [html.P(source_line(source)) for _, source in sources.iterrows()]
+    if _text(row["reading_notes"]):
+        lines.append(
+            html.P([html.Strong("Gekozen lezing: "), row["reading_notes"]], className="small")
+        )
+    lines.append(
+        html.P(
+            "De inhoud is in eigen woorden samengevat uit het document; het zijn geen citaten.",
+            className="small text-body-secondary mb-0",
         )
     )
-    return html.Table([header, html.Tbody(rows)], className="table table-sm small")
+    return lines

@@ -1,45 +1,59 @@
 """Casus (/casussen/<case-id>): one practice case on one page, printable on A4.
 
-The six panels (basic idea, milestones, actors, government role, promoting and hindering
-factors), a milestone timeline, key figures and the source citation. Wiring only.
+For a director or council member who wants the whole story of one example: the six panels
+(basic idea, milestones, actors, government role, promoting and hindering factors), a milestone
+timeline, the ladder position(s), key figures and the source citation. Wiring only.
 """
 
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import queries
-from dashboard.case_view import FACTOR_THEME_LABELS, LADDER_LABELS, PHASE_LABELS
+from dashboard.case_view import PHASE_LABELS
 from dashboard.components.cases import (
     actors_by_type,
     bullet_list,
+    citation,
+    factor_list,
+    indicator_links,
     key_figures_table,
+    milestone_list,
     panel,
     period_text,
+    place_text,
+    role_shifts,
+    steps_text,
 )
+from dashboard.components.feedback import url_problem_alert
 from dashboard.components.provenance import source_line
 from dashboard.figures.cases import ladder_figure, timeline_figure
+from dashboard.url_state import unknown_parameters
+
+
+def page_title(case_id: str | None = None, **_path: str) -> str:
+    """The browser tab: '<case name> · Sociaal Kompas', or that the case was not found."""
+    case = queries.case_overview(case_id or "")
+    return f"{case['case_name'].iloc[0] if len(case) else 'Casus niet gevonden'} · Sociaal Kompas"
+
 
 dash.register_page(
     __name__,
     path_template="/casussen/<case_id>",
     name="Casus",
-    title="Casus · Sociaal Kompas",
+    title=page_title,
     order=99,
 )
 
-INDICATOR_PAGES = (
-    ("/", "Kerncijfers"),
-    ("/jeugdhulp", "Jeugdhulp"),
-    ("/verwijzingen", "Verwijzingen"),
-    ("/uitgaven", "Uitgaven"),
-    ("/vrijwilligers", "Vrijwilligers"),
-)
+PAGE = "casus"
+STATIC_GRAPH: dcc.Graph.Config = {"displaylogo": False, "staticPlot": True, "responsive": False}
+PANEL_WIDTH = 330  # px: half an A4 page, so the charts print without being cut off
 
 
-def layout(case_id: str | None = None, **_query: str) -> html.Div:
+def layout(case_id: str | None = None, **query: str) -> html.Div:
     """The case dashboard, or a Dutch message with a way back for an unknown case id."""
     case = queries.case_overview(case_id or "")
     if case.empty:
@@ -52,134 +66,65 @@ def layout(case_id: str | None = None, **_query: str) -> html.Div:
         )
     row = case.iloc[0]
     items = queries.case_panels(row["case_id"])
-    source = queries.sources_by_id([row["source_id"]])
+    sources = queries.sources_by_id([row["source_id"]])
     return html.Div(
         [
             html.Nav(dcc.Link("← Alle casussen", href="/casussen"), className="mb-2 sk-controls"),
+            url_problem_alert(unknown_parameters(query, ())),
             html.H1(row["case_name"], className="h3"),
             html.P(
-                f"{row['municipality_label']} ({row['municipality_code']})"
-                + (f", {row['neighbourhood']}" if isinstance(row["neighbourhood"], str) else "")
-                + f" · {row['province_name']} · {period_text(row)} · fase: "
-                f"{PHASE_LABELS[row['phase']]}",
-                className="lead",
+                f"{place_text(row)} ({row['municipality_code']}) · {row['province_name']} · "
+                f"{period_text(row)} · fase: {PHASE_LABELS[row['phase']]}",
+                className="lead mb-1",
             ),
-            _indicator_links(row),
-            dbc.Row([dbc.Col(p, lg=6) for p in _panels(row, items)]),
+            html.P(row["summary"], className="mb-1"),
+            html.P(
+                [source_line(s) for _, s in sources.iterrows()],
+                className="small text-body-secondary",
+            ),
+            indicator_links(row, queries.regions_with_data()["municipality_code"]),
+            dbc.Row([dbc.Col(p, lg=6) for p in _panels(row, items)], className="sk-case-panels"),
             panel(
                 "Kerncijfers uit het document",
                 [key_figures_table(items[items["panel"] == "kerncijfers"])],
-                panel_id="kerncijfers",
+                panel_id=f"{PAGE}-kerncijfers",
             ),
-            panel("Bron", _citation(row, source), panel_id="bron"),
+            panel("Bron", citation(row, sources), panel_id=f"{PAGE}-bron"),
         ],
         className="sk-case-page",
     )
 
 
-def _indicator_links(row) -> html.P | None:  # noqa: ANN001 - Series
-    codes = set(queries.regions_with_data()["municipality_code"])
-    if row["municipality_code"] not in codes:
-        return None
-    links = [
-        dcc.Link(label, href=f"{path}?gemeente={row['municipality_code']}", className="me-3")
-        for path, label in INDICATOR_PAGES
-    ]
-    return html.P(
-        [html.Span(f"Cijfers voor {row['municipality_label']}: ", className="fw-semibold"), *links],
-        className="sk-controls",
-    )
-
-
-def _panels(row, items) -> list:  # noqa: ANN001 - Series, DataFrame
+def _panels(row: pd.Series, items: pd.DataFrame) -> list[html.Section]:
     timeline = queries.case_timeline(row["case_id"])
     ladder = queries.case_ladder(row["case_id"])
-
-    def factors(kind: str) -> list:
-        rows = items[items["panel"] == kind]
-        return [
-            html.Ul(
-                [
-                    html.Li(
-                        [
-                            r.title,
-                            html.Br(),
-                            html.Small(
-                                "Sleutelfactor: "
-                                + ", ".join(
-                                    FACTOR_THEME_LABELS.get(t, t)
-                                    for t in (r.detail or "").split(", ")
-                                    if t
-                                ),
-                                className="text-body-secondary",
-                            ),
-                        ]
-                    )
-                    for r in rows.itertuples(index=False)
-                ]
-            )
-        ]
-
+    contents: dict[str, list] = {
+        "Basisidee": [bullet_list(_items(items, "basisidee")["title"].tolist())],
+        "Mijlpalen": [
+            milestone_list(timeline),
+            dcc.Graph(
+                figure=timeline_figure(timeline, height=250, width=PANEL_WIDTH), config=STATIC_GRAPH
+            ),
+        ],
+        "Actoren": actors_by_type(_items(items, "actoren")),
+        "Rol van de overheid": [
+            html.P(row["government_description"]),
+            html.P(
+                [html.Strong("Treden over de hele periode: "), steps_text(row["overall_steps"])]
+            ),
+            role_shifts(ladder),
+            dcc.Graph(
+                figure=ladder_figure(ladder, height=340, width=PANEL_WIDTH), config=STATIC_GRAPH
+            ),
+        ],
+        "Bevorderende factoren": [factor_list(_items(items, "bevorderend"))],
+        "Belemmerende factoren": [factor_list(_items(items, "belemmerend"))],
+    }
     return [
-        panel(
-            "Basisidee",
-            [bullet_list(items[items["panel"] == "basisidee"]["title"].tolist())],
-            panel_id="basisidee",
-        ),
-        panel(
-            "Mijlpalen",
-            [
-                html.Ul(
-                    [
-                        html.Li([html.Strong(r.date_text), f": {r.description}"])
-                        for r in timeline.itertuples(index=False)
-                    ]
-                ),
-                dcc.Graph(
-                    figure=timeline_figure(timeline, height=220),
-                    config={"displaylogo": False, "staticPlot": True},
-                ),
-            ],
-            panel_id="mijlpalen",
-        ),
-        panel("Actoren", actors_by_type(items[items["panel"] == "actoren"]), panel_id="actoren"),
-        panel(
-            "Rol van de overheid",
-            [
-                html.P(row["government_description"]),
-                html.P(
-                    [
-                        html.Strong("Trede(n): "),
-                        ", ".join(LADDER_LABELS[s] for s in row["ladder_steps"]),
-                    ]
-                ),
-                dcc.Graph(
-                    figure=ladder_figure(ladder), config={"displaylogo": False, "staticPlot": True}
-                ),
-            ],
-            panel_id="rol-overheid",
-        ),
-        panel("Bevorderende factoren", factors("bevorderend"), panel_id="bevorderend"),
-        panel("Belemmerende factoren", factors("belemmerend"), panel_id="belemmerend"),
+        panel(title, children, panel_id=f"{PAGE}-{title.split()[0].lower()}")
+        for title, children in contents.items()
     ]
 
 
-def _citation(row, source) -> list:  # noqa: ANN001 - Series, DataFrame
-    lines = [html.P(source_line(s)) for _, s in source.iterrows()]
-    lines.append(
-        html.P(
-            f"Document {row['document']}, {row['section']}, regels "
-            f"{int(row['line_first'])}–{int(row['line_last'])}."
-        )
-    )
-    if isinstance(row["reading_notes"], str):
-        lines.append(
-            html.P([html.Strong("Gekozen lezing: "), row["reading_notes"]], className="small")
-        )
-    lines.append(
-        html.P(
-            "De inhoud is in eigen woorden samengevat; het zijn geen citaten.",
-            className="small text-body-secondary",
-        )
-    )
-    return lines
+def _items(items: pd.DataFrame, panel_name: str) -> pd.DataFrame:
+    return items[items["panel"] == panel_name]

@@ -1,12 +1,12 @@
 """Practice cases from data/cases/*.toml: validated, then flattened into raw tables.
 
 Every problem in every file is collected and reported at once, naming file, case and field
-(e.g. "wattwest.toml, field 'wattwest: milestones[2].date': ..."). See data/cases/README.md.
+(e.g. "wattwest.toml, field 'wattwest: milestones[2].date': ..."); the checks live in
+case_validation.py. See data/cases/README.md for the format.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,181 +15,105 @@ import pandas as pd
 
 from data_pipeline.errors import InputError, Problem
 from data_pipeline.observations import SOURCE_COLUMNS, conform
+from data_pipeline.settings import PipelineSettings
+from data_pipeline.sources.case_validation import DATE, LADDER, validate_case
 
-LADDER = ("loslaten", "faciliteren", "stimuleren", "regisseren", "reguleren")
-FACTOR_THEMES = (
-    "burgerkracht",
-    "organiserend_vermogen",
-    "gedeelde_urgentie",
-    "rolduidelijkheid",
-    "open_communicatie",
-    "persoonlijke_betrokkenheid",
-    "politieke_steun",
-    "overig",
-)
-ACTOR_TYPES = (
-    "bewonersinitiatief",
-    "vrijwilligersorganisatie",
-    "welzijnsorganisatie",
-    "zorgaanbieder",
-    "gemeente",
-    "overheid_overig",
-    "school",
-    "woningcorporatie",
-    "bedrijf",
-    "kennisinstelling",
-    "fonds",
-    "cooperatie",
-    "overig",
-)
-ACTOR_ROLES = ("initiatiefnemer", "partner", "financier", "opdrachtgever", "ondersteuner")
-THEMES = (
-    "jeugd",
-    "wmo",
-    "participatie",
-    "onderwijs",
-    "leefbaarheid",
-    "voorzieningen",
-    "werk_en_inkomen",
-    "taal",
-    "veiligheid",
-    "zorg_en_welzijn",
-    "professionalisering",
-)
-PHASES = ("pionier", "groei", "verankerd", "beeindigd")
-FACTOR_KINDS = ("bevorderend", "belemmerend")
-DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
-PUBLISHERS = {
-    "000": "Binnema en Scheijmans (essay)",
-    "001": "Hogeschool Utrecht / USBO / kUS",
-    "002": "VNG Magazine",
-    "003": "Verwey-Jonker Instituut",
-    "004": "Platform31 / Tilburg University",
+# Publisher and publication date of the source documents in shared/seeds, keyed by the file's
+# number prefix; a date only where the document states a full one.
+DOCUMENTS = {
+    "000": ("Binnema en Scheijmans (essay)", ""),
+    "001": ("Hogeschool Utrecht / USBO / kUS", "2021-03-23"),
+    "002": ("VNG Magazine", "2023-10-13"),
+    "003": ("Verwey-Jonker Instituut", ""),
+    "004": ("Platform31 / Tilburg University", ""),
 }
 
-
-class _Case:
-    """One parsed case file with a problem collector that knows file and case."""
-
-    def __init__(self, path: Path, data: dict[str, Any], problems: list[Problem]) -> None:
-        self.path, self.data, self.problems = path, data, problems
-        self.case_id = str(data.get("case_id") or path.stem)
-
-    def problem(self, field: str, message: str) -> None:
-        self.problems.append(Problem(self.path.name, None, f"{self.case_id}: {field}", message))
-
-    def text(self, field: str, value: Any) -> None:
-        if not isinstance(value, str) or not value.strip():
-            self.problem(field, "missing or empty")
-
-    def choice(self, field: str, value: Any, allowed: tuple[str, ...]) -> None:
-        if value not in allowed:
-            self.problem(field, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
-
-    def items(self, name: str, minimum: int = 1) -> list[dict]:
-        values = self.data.get(name)
-        if not isinstance(values, list) or len(values) < minimum:
-            self.problem(name, f"panel missing: at least {minimum} needed")
-            return []
-        return [v for v in values if isinstance(v, dict)] if name != "basic_idea" else values
-
-
-def _check_identity(case: _Case, known: set[str]) -> None:
-    data = case.data
-    if data.get("case_id") != case.path.stem:
-        case.problem("case_id", f"must equal the file name '{case.path.stem}'")
-    for field in ("name", "municipality", "province", "summary"):
-        case.text(field, data.get(field))
-    if data.get("municipality_code") not in known:
-        case.problem(
-            "municipality_code", f"unknown municipality code {data.get('municipality_code')!r}"
-        )
-    if not isinstance(data.get("period_start"), int):
-        case.problem("period_start", "missing year")
-    for index, theme in enumerate(data.get("themes") or [None]):
-        case.choice(f"themes[{index}]", theme, THEMES)
-    case.choice("phase", data.get("phase"), PHASES)
-    source = data.get("source") or {}
-    for field in ("document", "title", "section"):
-        case.text(f"source.{field}", source.get(field))
-    lines = source.get("lines")
-    if not (
-        isinstance(lines, list)
-        and len(lines) == 2
-        and all(isinstance(n, int) for n in lines)
-        and lines[0] <= lines[1]
-    ):
-        case.problem("source.lines", "needs [first, last] line numbers")
-
-
-def _check_panels(case: _Case) -> None:
-    for index, idea in enumerate(case.items("basic_idea")):
-        case.text(f"basic_idea[{index}]", idea)
-    starts = 0
-    for index, milestone in enumerate(case.items("milestones")):
-        if not DATE.match(str(milestone.get("date", ""))):
-            case.problem(
-                f"milestones[{index}].date",
-                f"needs a date as YYYY or YYYY-MM, got {milestone.get('date')!r}",
-            )
-        case.text(f"milestones[{index}].description", milestone.get("description"))
-        starts += bool(milestone.get("marks_start"))
-    if starts > 1:
-        case.problem("milestones", "more than one milestone marks the start")
-    for index, actor in enumerate(case.items("actors")):
-        case.text(f"actors[{index}].name", actor.get("name"))
-        case.choice(f"actors[{index}].type", actor.get("type"), ACTOR_TYPES)
-        case.choice(f"actors[{index}].role", actor.get("role"), ACTOR_ROLES)
-    _check_government(case)
-    _check_factors(case)
-
-
-def _check_government(case: _Case) -> None:
-    role = case.data.get("government_role")
-    if not isinstance(role, dict):
-        case.problem("government_role", "panel missing")
-        return
-    case.text("government_role.description", role.get("description"))
-    for index, step in enumerate(role.get("ladder") or [None]):
-        case.choice(f"government_role.ladder[{index}]", step, LADDER)
-    for index, shift in enumerate(role.get("shifts") or []):
-        if not isinstance(shift.get("from_year"), int):
-            case.problem(f"government_role.shifts[{index}].from_year", "missing year")
-        for step_index, step in enumerate(shift.get("ladder") or [None]):
-            case.choice(f"government_role.shifts[{index}].ladder[{step_index}]", step, LADDER)
-
-
-def _check_factors(case: _Case) -> None:
-    factors = case.items("factors", minimum=2)
-    for kind in FACTOR_KINDS:
-        if factors and not any(f.get("kind") == kind for f in factors):
-            case.problem("factors", f"panel missing: no {kind} factor")
-    for index, factor in enumerate(factors):
-        case.choice(f"factors[{index}].kind", factor.get("kind"), FACTOR_KINDS)
-        case.text(f"factors[{index}].description", factor.get("description"))
-        for theme_index, theme in enumerate(factor.get("themes") or [None]):
-            case.choice(f"factors[{index}].themes[{theme_index}]", theme, FACTOR_THEMES)
-    for index, figure in enumerate(case.data.get("key_figures") or []):
-        if not isinstance(figure.get("value"), int | float):
-            case.problem(f"key_figures[{index}].value", "not a number")
+TABLE_COLUMNS: dict[str, dict[str, str]] = {
+    "cases": {
+        "case_id": "string",
+        "name": "string",
+        "municipality_code": "string",
+        "municipality": "string",
+        "neighbourhood": "string",
+        "province": "string",
+        "period_start": "Int64",
+        "period_end": "Int64",
+        "phase": "string",
+        "summary": "string",
+        "government_description": "string",
+        "source_id": "string",
+        "document": "string",
+        "section": "string",
+        "line_first": "Int64",
+        "line_last": "Int64",
+        "reading_notes": "string",
+    },
+    "case_themes": {"case_id": "string", "theme": "string"},
+    "case_ideas": {"case_id": "string", "position": "Int64", "idea": "string"},
+    "case_milestones": {
+        "case_id": "string",
+        "position": "Int64",  # sort order: the order of the file
+        "date_text": "string",  # 'YYYY' or 'YYYY-MM', as the document gives it
+        "year": "Int64",
+        "month": "Int64",  # null for year-only dates
+        "description": "string",
+        "marks_start": "bool",
+    },
+    "case_actors": {
+        "case_id": "string",
+        "position": "Int64",
+        "name": "string",
+        "type": "string",
+        "role": "string",
+        "description": "string",
+    },
+    "case_ladder": {
+        "case_id": "string",
+        "step": "string",
+        "step_rank": "Int64",  # 1 = loslaten ... 5 = reguleren
+        "period": "Int64",  # 0 = the case as a whole; 1.. = the dated shifts in time order
+        "from_year": "Int64",
+        "to_year": "Int64",
+        "description": "string",
+        "is_overall": "bool",
+        "is_current": "bool",  # the latest dated position, or the whole-case one if undated
+    },
+    "case_factors": {
+        "case_id": "string",
+        "factor_id": "string",
+        "position": "Int64",
+        "kind": "string",
+        "description": "string",
+    },
+    "case_factor_themes": {"factor_id": "string", "case_id": "string", "theme": "string"},
+    "case_key_figures": {
+        "case_id": "string",
+        "position": "Int64",
+        "label": "string",
+        "value": "float64",
+        "unit": "string",
+        "year": "Int64",
+        "note": "string",
+    },
+}
 
 
 def read_cases(folder: Path, known_municipalities: set[str]) -> list[dict[str, Any]]:
     """Every case file in `folder`, validated; raises one InputError listing all problems."""
     problems: list[Problem] = []
-    cases, seen = [], {}
+    cases: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
         try:
             data = tomllib.loads(path.read_text("utf-8"))
-        except tomllib.TOMLDecodeError as broken:
-            problems.append(Problem(path.name, None, None, f"not valid TOML: {broken}"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as broken:
+            problems.append(Problem(path.name, None, None, f"not a valid TOML file: {broken}"))
             continue
-        case = _Case(path, data, problems)
-        _check_identity(case, known_municipalities)
-        _check_panels(case)
-        if case.case_id in seen:
-            case.problem("case_id", f"duplicate of {seen[case.case_id]}")
-        seen[case.case_id] = path.name
+        case_id = validate_case(path, data, known_municipalities, problems)
+        if case_id in seen:
+            message = f"duplicate: {seen[case_id]} has the same case_id"
+            problems.append(Problem(path.name, None, f"{case_id}: case_id", message))
+        seen.setdefault(case_id, path.name)
         cases.append(data)
     if problems:
         raise InputError(problems)
@@ -198,40 +122,56 @@ def read_cases(folder: Path, known_municipalities: set[str]) -> list[dict[str, A
 
 def _date_parts(text: str) -> tuple[int, int | None]:
     match = DATE.match(text)
-    assert match is not None  # validated before flattening
+    if match is None:
+        raise ValueError(f"not a validated date: {text!r}")
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
-def _rows(cases: list[dict], extract: Any) -> pd.DataFrame:
-    return pd.DataFrame([row for case in cases for row in extract(case)])
+def _case_row(case: dict) -> list[dict]:
+    source = case["source"]
+    return [
+        {
+            "case_id": case["case_id"],
+            "name": case["name"],
+            "municipality_code": case["municipality_code"],
+            "municipality": case["municipality"],
+            "neighbourhood": case.get("neighbourhood", ""),
+            "province": case["province"],
+            "period_start": case["period_start"],
+            "period_end": case.get("period_end"),
+            "phase": case["phase"],
+            "summary": case["summary"],
+            "government_description": case["government_role"]["description"],
+            "source_id": f"case:{case['case_id']}",
+            "document": source["document"],
+            "section": source["section"],
+            "line_first": source["lines"][0],
+            "line_last": source["lines"][1],
+            "reading_notes": source.get("reading_notes", ""),
+        }
+    ]
 
 
 def _ladder_rows(case: dict) -> list[dict]:
     role = case["government_role"]
-    rows = [
-        {
-            "case_id": case["case_id"],
-            "step": step,
-            "step_rank": LADDER.index(step) + 1,
-            "from_year": None,
-            "to_year": None,
-            "description": role["description"],
-            "is_overall": True,
-        }
-        for step in role["ladder"]
-    ]
-    for shift in role.get("shifts", []):
+    shifts = sorted(role.get("shifts", []), key=lambda shift: shift["from_year"])
+    whole_case = {"ladder": role["ladder"], "description": role["description"]}
+    rows = []
+    for period, entry in enumerate([whole_case, *shifts]):
         rows += [
             {
                 "case_id": case["case_id"],
                 "step": step,
                 "step_rank": LADDER.index(step) + 1,
-                "from_year": shift["from_year"],
-                "to_year": shift.get("to_year"),
-                "description": shift.get("description", ""),
-                "is_overall": False,
+                "period": period,
+                "from_year": entry.get("from_year"),
+                "to_year": entry.get("to_year"),
+                "description": entry.get("description", ""),
+                "is_overall": period == 0,
+                # the latest dated shift, or the case as a whole when the file dates none
+                "is_current": period == len(shifts),
             }
-            for step in shift["ladder"]
+            for step in dict.fromkeys(entry["ladder"])
         ]
     return rows
 
@@ -248,7 +188,7 @@ def _milestone_rows(case: dict) -> list[dict]:
                 "year": year,
                 "month": month,
                 "description": milestone["description"],
-                "marks_start": bool(milestone.get("marks_start", False)),
+                "marks_start": milestone.get("marks_start", False),
             }
         )
     return rows
@@ -259,85 +199,73 @@ def _factor_rows(case: dict) -> list[dict]:
         {
             "case_id": case["case_id"],
             "factor_id": f"{case['case_id']}#{position}",
+            "position": position,
             "kind": factor["kind"],
             "description": factor["description"],
-            "themes": list(factor["themes"]),
+            "themes": list(dict.fromkeys(factor["themes"])),
         }
         for position, factor in enumerate(case["factors"])
     ]
 
 
+def _listed(case: dict, field: str, column: str) -> list[dict]:
+    return [
+        {"case_id": case["case_id"], "position": position, column: value}
+        for position, value in enumerate(case[field])
+    ]
+
+
+def _actor_rows(case: dict) -> list[dict]:
+    fields = ("name", "type", "role", "description")
+    return [
+        {"case_id": case["case_id"], "position": position, **{k: a.get(k, "") for k in fields}}
+        for position, a in enumerate(case["actors"])
+    ]
+
+
+def _key_figure_rows(case: dict) -> list[dict]:
+    return [
+        {
+            "case_id": case["case_id"],
+            "position": position,
+            "label": figure["label"],
+            "value": float(figure["value"]),
+            "unit": figure.get("unit", ""),
+            "year": figure.get("year"),
+            "note": figure.get("note", ""),
+        }
+        for position, figure in enumerate(case.get("key_figures", []))
+    ]
+
+
+def _table(name: str, rows: list[dict]) -> pd.DataFrame:
+    columns = TABLE_COLUMNS[name]
+    return conform(pd.DataFrame(rows, columns=list(columns)), columns)
+
+
 def case_tables(cases: list[dict]) -> dict[str, pd.DataFrame]:
-    """Flatten validated cases into raw tables (one row per case, milestone, actor, ...)."""
-    factors = _rows(cases, _factor_rows)
+    """Flatten validated cases into typed raw tables (one row per case, milestone, actor, ...)."""
+
+    def rows(extract: Any) -> list[dict]:
+        return [row for case in cases for row in extract(case)]
+
+    factors = pd.DataFrame(rows(_factor_rows), columns=[*TABLE_COLUMNS["case_factors"], "themes"])
+    factor_themes = factors.explode("themes").rename(columns={"themes": "theme"})
     return {
-        "cases": _rows(
-            cases,
-            lambda c: [
-                {
-                    "case_id": c["case_id"],
-                    "name": c["name"],
-                    "municipality_code": c["municipality_code"],
-                    "municipality": c["municipality"],
-                    "neighbourhood": c.get("neighbourhood", ""),
-                    "province": c["province"],
-                    "period_start": c["period_start"],
-                    "period_end": c.get("period_end"),
-                    "phase": c["phase"],
-                    "summary": c["summary"],
-                    "government_description": c["government_role"]["description"],
-                    "source_id": f"case:{c['case_id']}",
-                    "document": c["source"]["document"],
-                    "section": c["source"]["section"],
-                    "line_first": c["source"]["lines"][0],
-                    "line_last": c["source"]["lines"][1],
-                    "reading_notes": c["source"].get("reading_notes", ""),
-                }
-            ],
-        ),
-        "case_themes": _rows(
-            cases, lambda c: [{"case_id": c["case_id"], "theme": t} for t in c["themes"]]
-        ),
-        "case_ideas": _rows(
-            cases,
-            lambda c: [
-                {"case_id": c["case_id"], "position": i, "idea": t}
-                for i, t in enumerate(c["basic_idea"])
-            ],
-        ),
-        "case_milestones": _rows(cases, _milestone_rows),
-        "case_actors": _rows(
-            cases,
-            lambda c: [
-                {
-                    "case_id": c["case_id"],
-                    "position": i,
-                    **{k: a.get(k, "") for k in ("name", "type", "role", "description")},
-                }
-                for i, a in enumerate(c["actors"])
-            ],
-        ),
-        "case_ladder": _rows(cases, _ladder_rows),
-        "case_factors": factors.drop(columns="themes"),
-        "case_factor_themes": factors[["factor_id", "case_id", "kind", "themes"]]
-        .explode("themes")
-        .rename(columns={"themes": "theme"}),
-        "case_key_figures": _rows(
-            cases,
-            lambda c: [
-                {
-                    "case_id": c["case_id"],
-                    "position": i,
-                    "label": f["label"],
-                    "value": float(f["value"]),
-                    "unit": f.get("unit", ""),
-                    "year": f.get("year"),
-                    "note": f.get("note", ""),
-                }
-                for i, f in enumerate(c.get("key_figures", []))
-            ],
-        ),
+        "cases": _table("cases", rows(_case_row)),
+        "case_themes": _table("case_themes", rows(_themes)),
+        "case_ideas": _table("case_ideas", rows(lambda c: _listed(c, "basic_idea", "idea"))),
+        "case_milestones": _table("case_milestones", rows(_milestone_rows)),
+        "case_actors": _table("case_actors", rows(_actor_rows)),
+        "case_ladder": _table("case_ladder", rows(_ladder_rows)),
+        "case_factors": _table("case_factors", factors.to_dict("records")),
+        "case_factor_themes": _table("case_factor_themes", factor_themes.to_dict("records")),
+        "case_key_figures": _table("case_key_figures", rows(_key_figure_rows)),
     }
+
+
+def _themes(case: dict) -> list[dict]:
+    return [{"case_id": case["case_id"], "theme": t} for t in dict.fromkeys(case["themes"])]
 
 
 def case_sources(cases: list[dict]) -> pd.DataFrame:
@@ -346,24 +274,25 @@ def case_sources(cases: list[dict]) -> pd.DataFrame:
     for case in cases:
         source = case["source"]
         first, last = source["lines"]
+        publisher, published_on = DOCUMENTS.get(source["document"][:3], ("Brondocument", ""))
         rows.append(
             {
                 "source_id": f"case:{case['case_id']}",
                 "kind": "document",
-                "publisher": PUBLISHERS.get(source["document"][:3], "Brondocument"),
+                "publisher": publisher,
                 "title": source["title"],
                 "reference": f"{source['document']}, {source['section']}, regels {first}–{last}",
-                "published_on": "",
+                "published_on": published_on,
                 "retrieved_at": "",
                 "licence": "Citaat uit openbaar document",
                 "url": "",
                 "is_demo": False,
             }
         )
-    return conform(pd.DataFrame(rows), SOURCE_COLUMNS)
+    return conform(pd.DataFrame(rows, columns=list(SOURCE_COLUMNS)), SOURCE_COLUMNS)
 
 
-def load_cases(settings: Any, municipalities: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Loader: the case files of the data dir as raw tables plus their source records."""
+def load_cases(settings: PipelineSettings, municipalities: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Loader: the case files in <data dir>/cases as raw tables plus their source records."""
     cases = read_cases(settings.data_dir / "cases", set(municipalities["municipality_code"]))
     return {**case_tables(cases), "sources": case_sources(cases)}

@@ -1,13 +1,9 @@
--- Grain: one row per key-factor theme per case per kind (promoting or hindering), with the
--- number of factors and their descriptions.
+-- Grain: one row per key-factor theme per case per kind (bevorderend or belemmerend) that
+-- occurs, with the number of factors and their descriptions in file order.
 with
 
-themes as (
-    select * from staging.stg_case_factor_themes
-),
-
-factors as (
-    select * from staging.stg_case_factors
+factor_themes as (
+    select * from core.fct_case_factor_theme
 ),
 
 cases as (
@@ -16,19 +12,17 @@ cases as (
 
 final as (
     select
-        themes.theme,
-        themes.case_id,
+        factor_themes.theme,
+        factor_themes.case_id,
         cases.case_name,
-        themes.kind,
+        factor_themes.kind,
         count(*) as factors,
-        list(factors.description order by factors.factor_id) as descriptions,
+        list(factor_themes.description order by factor_themes.position) as descriptions,
         cases.source_id,
         cases.is_demo
-    from themes
-    inner join factors on themes.factor_id = factors.factor_id
-    inner join cases on themes.case_id = cases.case_id
-    group by themes.theme, themes.case_id, cases.case_name, themes.kind, cases.source_id,
-        cases.is_demo
+    from factor_themes
+    inner join cases on factor_themes.case_id = cases.case_id
+    group by all
 )
 
 select * from final

@@ -1,6 +1,7 @@
--- Grain: one row per item of a case dashboard panel (idea, actor, factor or key figure), in
--- document order; panel says which of the six panels (plus key figures) it belongs to.
--- title is the item itself; detail its explanation (for factors: their key-factor themes).
+-- Grain: one row per item of a case dashboard panel (aim, actor, factor or key figure), in file
+-- order; panel names the panel: basisidee, actoren, bevorderend, belemmerend or kerncijfers.
+-- title is the item itself, detail its explanation; category is the actor type or, for
+-- factors, the key-factor themes (comma-separated).
 with
 
 cases as (
@@ -8,42 +9,74 @@ cases as (
 ),
 
 ideas as (
-    select case_id, 'basisidee' as panel, position, idea as title,
-        cast(null as varchar) as detail, cast(null as varchar) as category,
-        cast(null as varchar) as role, cast(null as double) as value,
-        cast(null as varchar) as unit, cast(null as integer) as year
+    select
+        case_id,
+        'basisidee' as panel,
+        position,
+        idea as title,
+        cast(null as varchar) as detail,
+        cast(null as varchar) as category,
+        cast(null as varchar) as role,
+        cast(null as double) as value,
+        cast(null as varchar) as unit,
+        cast(null as integer) as year
     from staging.stg_case_ideas
 ),
 
 actors as (
-    select case_id, 'actoren', position, name, description, type, role, null, null, null
+    select
+        case_id,
+        'actoren' as panel,
+        position,
+        actor_name as title,
+        description as detail,
+        actor_type as category,
+        actor_role as role,
+        cast(null as double) as value,
+        cast(null as varchar) as unit,
+        cast(null as integer) as year
     from staging.stg_case_actors
 ),
 
 factors as (
     select
-        factors.case_id,
-        factors.kind,
-        cast(split_part(factors.factor_id, '#', 2) as integer),
-        factors.description,
-        string_agg(themes.theme, ', ' order by themes.theme),
-        null, null, null, null, null
-    from staging.stg_case_factors as factors
-    left join staging.stg_case_factor_themes as themes on factors.factor_id = themes.factor_id
-    group by factors.case_id, factors.kind, factors.factor_id, factors.description
+        case_id,
+        kind as panel,
+        position,
+        description as title,
+        cast(null as varchar) as detail,
+        string_agg(theme, ', ' order by theme) as category,
+        cast(null as varchar) as role,
+        cast(null as double) as value,
+        cast(null as varchar) as unit,
+        cast(null as integer) as year
+    from core.fct_case_factor_theme
+    group by case_id, kind, position, description
 ),
 
-figures as (
-    select case_id, 'kerncijfers', position, label, note, null, null, value, unit,
-        cast(year as integer)
+key_figures as (
+    select
+        case_id,
+        'kerncijfers' as panel,
+        position,
+        label as title,
+        note as detail,
+        cast(null as varchar) as category,
+        cast(null as varchar) as role,
+        value,
+        unit,
+        year
     from staging.stg_case_key_figures
 ),
 
 items as (
     select * from ideas
-    union all select * from actors
-    union all select * from factors
-    union all select * from figures
+    union all by name
+    select * from actors
+    union all by name
+    select * from factors
+    union all by name
+    select * from key_figures
 ),
 
 final as (

@@ -1,9 +1,9 @@
 -- Grain: one row per milestone of a practice case, dated at the document's precision.
--- Year-only milestones are placed mid-year (month null) on the shared timeline.
+-- Year-only milestones sit mid-year on the shared timeline (is_year_only marks them).
 with
 
 milestones as (
-    select * from staging.stg_case_milestones
+    select * from core.fct_case_milestone
 ),
 
 cases as (
@@ -14,12 +14,13 @@ final as (
     select
         milestones.case_id,
         cases.case_name,
+        cases.municipality_code,
         milestones.position,
         milestones.date_text,
         milestones.year,
         milestones.month,
-        milestones.year + coalesce(milestones.month - 0.5, 6) / 12.0 as year_fraction,
-        milestones.month is null as is_year_only,
+        milestones.year_fraction,
+        milestones.is_year_only,
         milestones.description,
         milestones.marks_start,
         cases.source_id,

@@ -1,2 +1,9 @@
--- Grain: one row per raw.case_actors row (case files, validated by the loader).
-select * from raw.case_actors
+-- Grain: one row per actor of a practice case (raw.case_actors).
+select
+    case_id,
+    cast(position as integer) as position,
+    name as actor_name,
+    type as actor_type,
+    role as actor_role,
+    nullif(description, '') as description
+from raw.case_actors

@@ -1,2 +1,6 @@
--- Grain: one row per raw.case_factor_themes row (case files, validated by the loader).
-select * from raw.case_factor_themes
+-- Grain: one row per factor per key-factor theme (raw.case_factor_themes).
+select
+    factor_id,
+    case_id,
+    theme
+from raw.case_factor_themes

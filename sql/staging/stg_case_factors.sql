@@ -1,2 +1,8 @@
--- Grain: one row per raw.case_factors row (case files, validated by the loader).
-select * from raw.case_factors
+-- Grain: one row per promoting or hindering factor of a practice case (raw.case_factors).
+select
+    case_id,
+    factor_id,
+    cast(position as integer) as position,
+    kind,
+    description
+from raw.case_factors

@@ -1,2 +1,6 @@
--- Grain: one row per raw.case_ideas row (case files, validated by the loader).
-select * from raw.case_ideas
+-- Grain: one row per aim in a practice case's basic idea (raw.case_ideas).
+select
+    case_id,
+    cast(position as integer) as position,
+    idea
+from raw.case_ideas

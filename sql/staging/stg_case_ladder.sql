@@ -1,2 +1,13 @@
--- Grain: one row per raw.case_ladder row (case files, validated by the loader).
-select * from raw.case_ladder
+-- Grain: one row per case per period per ladder step (period 0: the case as a whole; 1..n: the
+-- dated shifts of the government's role, in time order). From raw.case_ladder.
+select
+    case_id,
+    step,
+    cast(step_rank as integer) as step_rank,
+    cast(period as integer) as period,
+    cast(from_year as integer) as from_year,
+    cast(to_year as integer) as to_year,
+    description,
+    cast(is_overall as boolean) as is_overall,
+    cast(is_current as boolean) as is_current
+from raw.case_ladder

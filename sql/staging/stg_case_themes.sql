@@ -1,2 +1,5 @@
--- Grain: one row per raw.case_themes row (case files, validated by the loader).
-select * from raw.case_themes
+-- Grain: one row per practice case per theme (raw.case_themes).
+select
+    case_id,
+    theme
+from raw.case_themes

@@ -5,7 +5,7 @@ select
     municipality_code,
     municipality as municipality_label,
     nullif(neighbourhood, '') as neighbourhood,
-    province as province_name,
+    province as province_label,
     cast(period_start as integer) as period_start_year,
     cast(period_end as integer) as period_end_year,
     phase,

@@ -29,6 +29,13 @@ def test_case_page_shows_all_six_panels_and_its_source(page, live_app_url):
     expect(page.get_by_role("link", name="Jeugdhulp").last).to_have_attribute(
         "href", "/jeugdhulp?gemeente=GM0351"
     )
+    expect(page).to_have_title("Coöperatie De Kleine Schans · Sociaal Kompas")
+    navbar = page.locator(".navbar")
+    expect(navbar.get_by_role("link", name="Casussen")).to_be_visible()
+    expect(navbar.get_by_role("link", name="Casus", exact=True)).to_have_count(0)
+    page.emulate_media(media="print")  # A4 print: no navigation or controls, panels stay
+    expect(navbar).to_be_hidden()
+    expect(page.get_by_role("region", name="Basisidee", exact=True)).to_be_visible()
     assert page.console_errors == []
 
 

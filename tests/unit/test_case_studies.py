@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import csv
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
 from data_pipeline.errors import InputError
-from data_pipeline.sources.case_studies import case_tables, read_cases
+from data_pipeline.observations import SOURCE_COLUMNS
+from data_pipeline.sources.case_studies import (
+    TABLE_COLUMNS,
+    case_sources,
+    case_tables,
+    load_cases,
+    read_cases,
+)
 
+ROOT = Path(__file__).resolve().parents[2]
 KNOWN = {"GM0351"}
-VALID = """
+# Only what the README requires: no neighbourhood, period_end, shifts or key figures.
+MINIMAL = """
 case_id = "{case_id}"
 name = "Testcasus"
 municipality_code = "GM0351"
@@ -33,7 +44,6 @@ lines = [10, 20]
 [[milestones]]
 date = "2018-01"
 description = "Start."
-marks_start = true
 
 [[milestones]]
 date = "2020"
@@ -48,11 +58,6 @@ role = "initiatiefnemer"
 description = "Faciliteert."
 ladder = ["faciliteren"]
 
-[[government_role.shifts]]
-from_year = 2018
-to_year = 2019
-ladder = ["regisseren"]
-
 [[factors]]
 kind = "bevorderend"
 description = "Vertrouwen."
@@ -63,114 +68,247 @@ kind = "belemmerend"
 description = "Geld."
 themes = ["overig", "politieke_steun"]
 """
+SHIFTS = """
+[[government_role.shifts]]
+from_year = 2020
+ladder = ["faciliteren", "loslaten"]
+description = "Later."
+
+[[government_role.shifts]]
+from_year = 2018
+to_year = 2019
+ladder = ["regisseren"]
+description = "Eerst."
+"""
+
+
+def case_text(case_id: str = "test-casus") -> str:
+    return MINIMAL.format(case_id=case_id)
 
 
 def write_case(folder: Path, case_id: str = "test-casus", text: str | None = None) -> Path:
     path = folder / f"{case_id}.toml"
-    path.write_text(text if text is not None else VALID.format(case_id=case_id), "utf-8")
+    path.write_text(text if text is not None else case_text(case_id), "utf-8")
     return path
 
 
 def problems_for(folder: Path) -> list[str]:
     with pytest.raises(InputError) as raised:
         read_cases(folder, KNOWN)
+    assert [str(p) for p in raised.value.problems] == str(raised.value).splitlines()
     return str(raised.value).splitlines()
 
 
-def test_valid_case_flattens_into_tables(tmp_path):
+def test_read_cases_loads_a_minimal_valid_file(tmp_path):
     write_case(tmp_path)
     tables = case_tables(read_cases(tmp_path, KNOWN))
     assert tables["cases"]["case_id"].tolist() == ["test-casus"]
+    assert pd.isna(tables["cases"]["period_end"].iloc[0])
     milestones = tables["case_milestones"]
+    assert milestones["date_text"].tolist() == ["2018-01", "2020"]
     assert milestones["year"].tolist() == [2018, 2020]
     assert milestones["month"].iloc[0] == 1 and pd.isna(milestones["month"].iloc[1])
+    assert milestones["position"].tolist() == [0, 1]
+    assert tables["case_key_figures"].empty
+    factor_themes = tables["case_factor_themes"]
+    assert sorted(factor_themes["theme"]) == ["open_communicatie", "overig", "politieke_steun"]
+    assert set(factor_themes["factor_id"]) == set(tables["case_factors"]["factor_id"])
+
+
+def test_case_tables_have_the_contract_columns_even_without_cases():
+    for name, frame in case_tables([]).items():
+        assert list(frame.columns) == list(TABLE_COLUMNS[name]), name
+        assert frame.empty
+
+
+def test_marks_start_defaults_to_false_and_can_be_set_once(tmp_path):
+    text = case_text().replace('date = "2018-01"', 'date = "2018-01"\nmarks_start = true')
+    write_case(tmp_path, text=text)
+    milestones = case_tables(read_cases(tmp_path, KNOWN))["case_milestones"]
     assert milestones["marks_start"].tolist() == [True, False]
-    ladder = tables["case_ladder"]
-    assert set(zip(ladder["step"], ladder["is_overall"], strict=True)) == {
-        ("faciliteren", True),
-        ("regisseren", False),
-    }
-    assert sorted(tables["case_factor_themes"]["theme"]) == [
-        "open_communicatie",
-        "overig",
-        "politieke_steun",
+
+
+def test_ladder_marks_the_latest_shift_current_and_orders_shifts_in_time(tmp_path):
+    write_case(tmp_path, text=case_text() + SHIFTS)
+    ladder = case_tables(read_cases(tmp_path, KNOWN))["case_ladder"]
+    rows = list(
+        zip(
+            ladder["period"], ladder["step"], ladder["from_year"], ladder["is_current"], strict=True
+        )
+    )
+    assert rows == [
+        (0, "faciliteren", pd.NA, False),  # the case as a whole
+        (1, "regisseren", 2018, False),  # the earlier shift, though listed second in the file
+        (2, "faciliteren", 2020, True),
+        (2, "loslaten", 2020, True),
     ]
+    assert ladder["step_rank"].tolist() == [2, 4, 2, 1]  # loslaten = 1 ... reguleren = 5
+
+
+def test_ladder_without_shifts_makes_the_whole_case_current(tmp_path):
+    write_case(tmp_path)
+    ladder = case_tables(read_cases(tmp_path, KNOWN))["case_ladder"]
+    assert ladder[["period", "is_overall", "is_current"]].values.tolist() == [[0, True, True]]
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "expected"),
+    ("old", "new", "field", "words"),
     [
         (
             'ladder = ["faciliteren"]',
             'ladder = ["meebeslissen"]',
-            "field 'test-casus: government_role.ladder[0]': unknown value 'meebeslissen'",
+            "government_role.ladder[0]",
+            "unknown value 'meebeslissen'",
         ),
-        (
-            'date = "2020"',
-            'date = "voorjaar 2020"',
-            "field 'test-casus: milestones[1].date': needs a date as YYYY or YYYY-MM",
-        ),
+        ('date = "2020"', 'date = "voorjaar 2020"', "milestones[1].date", "'YYYY' or 'YYYY-MM'"),
+        ('date = "2020"', 'date = "2020-13"', "milestones[1].date", "got '2020-13'"),
+        ('date = "2020"', "date = 2020", "milestones[1].date", "got 2020"),
+        ('date = "2020"\n', "", "milestones[1].date", "got None"),
         (
             'municipality_code = "GM0351"',
             'municipality_code = "GM9999"',
-            "field 'test-casus: municipality_code': unknown municipality code 'GM9999'",
-        ),
-        ('basic_idea = ["Een doel."]', "", "field 'test-casus: basic_idea': panel missing"),
-        (
-            'kind = "belemmerend"',
-            'kind = "bevorderend"',
-            "field 'test-casus: factors': panel missing: no belemmerend factor",
-        ),
-        (
-            'type = "gemeente"',
-            'type = "ministerie"',
-            "field 'test-casus: actors[0].type': unknown value 'ministerie'",
+            "municipality_code",
+            "unknown municipality code 'GM9999'",
         ),
         (
             'case_id = "test-casus"',
             'case_id = "andere-naam"',
-            "field 'andere-naam: case_id': must equal the file name 'test-casus'",
+            "case_id",
+            "must equal the file name 'test-casus'",
         ),
+        ('basic_idea = ["Een doel."]', "", "basic_idea", "panel missing"),
+        (
+            'kind = "belemmerend"',
+            'kind = "bevorderend"',
+            "factors",
+            "panel missing: no factor with kind = 'belemmerend'",
+        ),
+        ('kind = "bevorderend"', 'kind = "helpend"', "factors[0].kind", "unknown value 'helpend'"),
+        (
+            'themes = ["open_communicatie"]',
+            'themes = ["geluk"]',
+            "factors[0].themes[0]",
+            "unknown value 'geluk'",
+        ),
+        ('themes = ["jeugd"]', 'themes = ["sport"]', "themes[0]", "unknown value 'sport'"),
+        ('phase = "groei"', 'phase = "bloei"', "phase", "unknown value 'bloei'"),
+        ('type = "gemeente"', 'type = "ministerie"', "actors[0].type", "unknown value"),
+        ('role = "initiatiefnemer"', 'role = "baas"', "actors[0].role", "unknown value 'baas'"),
+        ("lines = [10, 20]", "lines = [20, 10]", "source.lines", "[first, last]"),
+        (
+            "period_start = 2018",
+            "period_start = 2018\nperiod_end = 2016",
+            "period_end",
+            "before period_start",
+        ),
+        ('summary = "Korte samenvatting."', 'summary = ""', "summary", "missing or empty"),
+        ('name = "Testcasus"', 'name = "Testcasus"\nmilestone = []', "milestone", "unknown field"),
     ],
 )
-def test_each_problem_names_file_case_and_field(tmp_path, old, new, expected):
-    text = VALID.format(case_id="test-casus")
+def test_each_problem_names_file_case_and_field(tmp_path, old, new, field, words):
+    text = case_text()
     assert old in text
     write_case(tmp_path, text=text.replace(old, new, 1))
+    case_id = "andere-naam" if "andere-naam" in new else "test-casus"
+    expected = f"test-casus.toml, field '{case_id}: {field}': "
     messages = problems_for(tmp_path)
-    assert any(m.startswith("test-casus.toml, ") and expected in m for m in messages), messages
+    assert any(m.startswith(expected) and words in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("section", "field"),
+    [
+        ("[[milestones]]", "milestones"),
+        ("[[actors]]", "actors"),
+        ("[government_role]", "government_role"),
+        ("[[factors]]", "factors"),
+    ],
+)
+def test_a_missing_panel_is_named(tmp_path, section, field):
+    text = case_text()
+    # Drop every table of this section (each runs up to the next blank line).
+    kept = [block for block in text.split("\n\n") if not block.strip().startswith(section)]
+    write_case(tmp_path, text="\n\n".join(kept))
+    messages = problems_for(tmp_path)
+    assert any(
+        m.startswith(f"test-casus.toml, field 'test-casus: {field}': panel missing")
+        for m in messages
+    ), messages
+
+
+def test_shift_and_start_problems_are_named(tmp_path):
+    bad_shift = SHIFTS.replace("to_year = 2019", "to_year = 2017").replace('"regisseren"', '"x"')
+    text = case_text() + bad_shift
+    text = text.replace('description = "Start."', 'description = "Start."\nmarks_start = true')
+    text = text.replace(
+        'description = "Evaluatie."', 'description = "Evaluatie."\nmarks_start = true'
+    )
+    write_case(tmp_path, text=text)
+    messages = problems_for(tmp_path)
+    for expected in (
+        "field 'test-casus: government_role.shifts[1].to_year': 2017 is before from_year 2018",
+        "field 'test-casus: government_role.shifts[1].ladder[0]': unknown value 'x'",
+        "field 'test-casus: milestones': 2 milestones have marks_start = true",
+    ):
+        assert any(expected in m for m in messages), (expected, messages)
 
 
 def test_all_problems_in_all_files_are_reported_at_once(tmp_path):
+    broken = case_text("een").replace('phase = "groei"', 'phase = "x"')
+    write_case(tmp_path, "een", broken.replace('date = "2020"', 'date = "ooit"'))
     write_case(
-        tmp_path, "een", VALID.format(case_id="een").replace('phase = "groei"', 'phase = "x"')
+        tmp_path, "twee", case_text("twee").replace('role = "initiatiefnemer"', 'role = "baas"')
     )
-    write_case(
-        tmp_path,
-        "twee",
-        VALID.format(case_id="twee").replace('role = "initiatiefnemer"', 'role = "baas"'),
-    )
+    write_case(tmp_path, "drie")  # valid: reported problems are only the others'
     messages = problems_for(tmp_path)
-    assert any(m.startswith("een.toml") and "phase" in m for m in messages)
-    assert any(m.startswith("twee.toml") and "actors[0].role" in m for m in messages)
+    assert len(messages) == 3
+    assert any(m.startswith("een.toml, field 'een: phase'") for m in messages)
+    assert any(m.startswith("een.toml, field 'een: milestones[1].date'") for m in messages)
+    assert any(m.startswith("twee.toml, field 'twee: actors[0].role'") for m in messages)
+
+
+def test_duplicate_case_ids_are_named(tmp_path):
+    write_case(tmp_path, "a-casus", case_text("b-casus"))
+    write_case(tmp_path, "b-casus")
+    messages = problems_for(tmp_path)
+    assert any(
+        m.startswith("b-casus.toml, field 'b-casus: case_id': duplicate: a-casus.toml")
+        for m in messages
+    ), messages
 
 
 def test_broken_toml_is_named(tmp_path):
     write_case(tmp_path, text="case_id = ")
-    assert problems_for(tmp_path)[0].startswith("test-casus.toml: not valid TOML")
+    assert problems_for(tmp_path)[0].startswith("test-casus.toml: not a valid TOML file")
 
 
-def test_the_shipped_cases_are_valid_and_twelve():
-    root = Path(__file__).resolve().parents[2]
-    known = {
-        line.split(",")[0]
-        for line in (root / "data" / "reference" / "municipalities.csv")
-        .read_text("utf-8")
-        .splitlines()
-    }
-    cases = read_cases(root / "data" / "cases", known)
-    assert len(cases) == 12
-    schans = next(c for c in cases if c["case_id"] == "de-kleine-schans")
-    assert [m["date"] for m in schans["milestones"] if m.get("marks_start")] == ["2018-01"]
-    for path in (root / "data" / "cases").glob("*.toml"):
-        assert tomllib.loads(path.read_text("utf-8"))["case_id"] == path.stem
+def test_case_sources_follow_the_source_contract(tmp_path):
+    write_case(tmp_path)
+    sources = case_sources(read_cases(tmp_path, KNOWN))
+    assert list(sources.columns) == list(SOURCE_COLUMNS)
+    row = sources.iloc[0]
+    assert row["source_id"] == "case:test-casus" and row["kind"] == "document"
+    assert row["publisher"] == "Hogeschool Utrecht / USBO / kUS"  # document 001_...
+    assert row["reference"] == "001_x.txt, Hoofdstuk 1, regels 10–20"
+    assert row["licence"] == "Citaat uit openbaar document" and not row["is_demo"]
+
+
+def test_load_cases_reads_the_cases_folder_of_the_data_dir(tmp_path):
+    (tmp_path / "cases").mkdir()
+    write_case(tmp_path / "cases")
+    settings = SimpleNamespace(data_dir=tmp_path)
+    municipalities = pd.DataFrame({"municipality_code": ["GM0351"]})
+    tables = load_cases(settings, municipalities)  # type: ignore[arg-type]
+    assert tables["cases"]["case_id"].tolist() == ["test-casus"]
+    assert tables["sources"]["source_id"].tolist() == ["case:test-casus"]
+
+
+def test_the_shipped_case_files_are_valid():
+    with (ROOT / "data" / "reference" / "municipalities.csv").open(encoding="utf-8") as handle:
+        known = {row["municipality_code"] for row in csv.DictReader(handle)}
+    paths = sorted((ROOT / "data" / "cases").glob("*.toml"))
+    cases = read_cases(ROOT / "data" / "cases", known)
+    assert [case["case_id"] for case in cases] == [path.stem for path in paths]
+    for path in paths:
+        data = tomllib.loads(path.read_text("utf-8"))
+        assert sum(bool(m.get("marks_start")) for m in data["milestones"]) <= 1, path.name

@@ -1,0 +1,211 @@
+"""Validation of one practice-case file against data/cases/README.md (schema and vocabularies).
+
+Problems are collected, not raised, so the loader can report every problem in every file at once;
+each names the file, the case and the field ("wattwest: milestones[2].date").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from data_pipeline.errors import Problem
+
+LADDER = ("loslaten", "faciliteren", "stimuleren", "regisseren", "reguleren")  # bottom to top
+FACTOR_THEMES = (
+    *("burgerkracht", "organiserend_vermogen", "gedeelde_urgentie", "rolduidelijkheid"),
+    *("open_communicatie", "persoonlijke_betrokkenheid", "politieke_steun", "overig"),
+)
+ACTOR_TYPES = (
+    *("bewonersinitiatief", "vrijwilligersorganisatie", "welzijnsorganisatie", "zorgaanbieder"),
+    *("gemeente", "overheid_overig", "school", "woningcorporatie", "bedrijf"),
+    *("kennisinstelling", "fonds", "cooperatie", "overig"),
+)
+ACTOR_ROLES = ("initiatiefnemer", "partner", "financier", "opdrachtgever", "ondersteuner")
+THEMES = (
+    *("jeugd", "wmo", "participatie", "onderwijs", "leefbaarheid", "voorzieningen"),
+    *("werk_en_inkomen", "taal", "veiligheid", "zorg_en_welzijn", "professionalisering"),
+)
+PHASES = ("pionier", "groei", "verankerd", "beeindigd")
+FACTOR_KINDS = ("bevorderend", "belemmerend")
+DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
+FIELDS = (
+    *("case_id", "name", "municipality_code", "municipality", "neighbourhood", "province"),
+    *("period_start", "period_end", "themes", "phase", "summary", "basic_idea", "source"),
+    *("milestones", "actors", "government_role", "factors", "key_figures"),
+)
+
+
+class _Case:
+    """One parsed case file with a problem collector that knows file and case."""
+
+    def __init__(self, path: Path, data: dict[str, Any], problems: list[Problem]) -> None:
+        self.path, self.data, self.problems = path, data, problems
+        self.case_id = str(data.get("case_id") or path.stem)
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.path.name, None, f"{self.case_id}: {field}", message))
+
+    def text(self, field: str, value: Any) -> None:
+        if not isinstance(value, str) or not value.strip():
+            self.problem(field, "missing or empty text")
+
+    def year(self, field: str, value: Any, *, required: bool = True) -> None:
+        if (value is not None or required) and not (isinstance(value, int) and value > 1900):
+            self.problem(field, f"needs a year like 2018, got {value!r}")
+
+    def choices(self, field: str, values: Any, allowed: tuple[str, ...]) -> None:
+        """A non-empty list of vocabulary values."""
+        for index, value in enumerate(self.values(field, values)):
+            self.choice(f"{field}[{index}]", value, allowed)
+
+    def choice(self, field: str, value: Any, allowed: tuple[str, ...]) -> None:
+        if value not in allowed:
+            self.problem(field, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
+
+    def values(self, field: str, values: Any) -> list:
+        if not isinstance(values, list) or not values:
+            self.problem(field, "needs a non-empty list")
+            return []
+        return values
+
+    def tables(self, name: str, *, panel: bool) -> list[dict]:
+        """The [[name]] entries; a missing panel or a non-table entry is a problem."""
+        entries = self.data.get(name, [] if not panel else None)
+        if panel and (not isinstance(entries, list) or not entries):
+            self.problem(name, "panel missing: needs at least one entry")
+            return []
+        if not isinstance(entries, list):
+            self.problem(name, "needs a list of [[tables]]")
+            return []
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                self.problem(f"{name}[{index}]", "needs a table with fields")
+        return [entry if isinstance(entry, dict) else {} for entry in entries]
+
+
+def _check_identity(case: _Case, known: set[str]) -> None:
+    data = case.data
+    if data.get("case_id") != case.path.stem:
+        case.problem("case_id", f"must equal the file name '{case.path.stem}'")
+    for field in ("name", "municipality", "province", "summary"):
+        case.text(field, data.get(field))
+    if data.get("municipality_code") not in known:
+        code = data.get("municipality_code")
+        case.problem("municipality_code", f"unknown municipality code {code!r}")
+    case.year("period_start", data.get("period_start"))
+    case.year("period_end", data.get("period_end"), required=False)
+    start, end = data.get("period_start"), data.get("period_end")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        case.problem("period_end", f"{end} is before period_start {start}")
+    case.choices("themes", data.get("themes"), THEMES)
+    case.choice("phase", data.get("phase"), PHASES)
+    for field in sorted(set(data) - set(FIELDS)):
+        case.problem(field, "unknown field (a typo?); see data/cases/README.md")
+
+
+def _check_source(case: _Case) -> None:
+    source = case.data.get("source")
+    if not isinstance(source, dict):
+        case.problem("source", "missing [source] table")
+        return
+    for field in ("document", "title", "section"):
+        case.text(f"source.{field}", source.get(field))
+    lines = source.get("lines")
+    if not (
+        isinstance(lines, list)
+        and len(lines) == 2
+        and all(isinstance(n, int) for n in lines)
+        and lines[0] <= lines[1]
+    ):
+        case.problem("source.lines", f"needs [first, last] line numbers, got {lines!r}")
+
+
+def _check_ideas_and_milestones(case: _Case) -> None:
+    ideas = case.data.get("basic_idea")
+    if not isinstance(ideas, list) or not ideas:
+        case.problem("basic_idea", "panel missing: needs at least one aim")
+    for index, idea in enumerate(ideas if isinstance(ideas, list) else []):
+        case.text(f"basic_idea[{index}]", idea)
+    starts = 0
+    for index, milestone in enumerate(case.tables("milestones", panel=True)):
+        date = milestone.get("date")
+        if not (isinstance(date, str) and DATE.match(date)):
+            case.problem(f"milestones[{index}].date", f"needs 'YYYY' or 'YYYY-MM', got {date!r}")
+        case.text(f"milestones[{index}].description", milestone.get("description"))
+        marks_start = milestone.get("marks_start", False)
+        if not isinstance(marks_start, bool):
+            case.problem(f"milestones[{index}].marks_start", "needs true or false")
+        starts += marks_start is True
+    if starts > 1:
+        case.problem("milestones", f"{starts} milestones have marks_start = true; at most one may")
+
+
+def _check_actors(case: _Case) -> None:
+    for index, actor in enumerate(case.tables("actors", panel=True)):
+        case.text(f"actors[{index}].name", actor.get("name"))
+        case.choice(f"actors[{index}].type", actor.get("type"), ACTOR_TYPES)
+        case.choice(f"actors[{index}].role", actor.get("role"), ACTOR_ROLES)
+
+
+def _check_government(case: _Case) -> None:
+    role = case.data.get("government_role")
+    if not isinstance(role, dict):
+        case.problem("government_role", "panel missing: needs a [government_role] table")
+        return
+    case.text("government_role.description", role.get("description"))
+    case.choices("government_role.ladder", role.get("ladder"), LADDER)
+    shifts = role.get("shifts", [])
+    for index, shift in enumerate(shifts if isinstance(shifts, list) else [None]):
+        field = f"government_role.shifts[{index}]"
+        if not isinstance(shift, dict):
+            case.problem(field, "needs a [[government_role.shifts]] table")
+            continue
+        case.year(f"{field}.from_year", shift.get("from_year"))
+        case.year(f"{field}.to_year", shift.get("to_year"), required=False)
+        first, last = shift.get("from_year"), shift.get("to_year")
+        if isinstance(first, int) and isinstance(last, int) and last < first:
+            case.problem(f"{field}.to_year", f"{last} is before from_year {first}")
+        case.choices(f"{field}.ladder", shift.get("ladder"), LADDER)
+
+
+def _check_factors(case: _Case) -> None:
+    factors = case.tables("factors", panel=True)
+    for kind in FACTOR_KINDS:
+        if factors and not any(f.get("kind") == kind for f in factors):
+            case.problem("factors", f"panel missing: no factor with kind = '{kind}'")
+    for index, factor in enumerate(factors):
+        case.choice(f"factors[{index}].kind", factor.get("kind"), FACTOR_KINDS)
+        case.text(f"factors[{index}].description", factor.get("description"))
+        case.choices(f"factors[{index}].themes", factor.get("themes"), FACTOR_THEMES)
+
+
+def _check_key_figures(case: _Case) -> None:
+    for index, figure in enumerate(case.tables("key_figures", panel=False)):
+        case.text(f"key_figures[{index}].label", figure.get("label"))
+        value = figure.get("value")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            case.problem(f"key_figures[{index}].value", f"needs a number, got {value!r}")
+        case.year(f"key_figures[{index}].year", figure.get("year"), required=False)
+
+
+CHECKS = (
+    _check_source,
+    _check_ideas_and_milestones,
+    _check_actors,
+    _check_government,
+    _check_factors,
+    _check_key_figures,
+)
+
+
+def validate_case(
+    path: Path, data: dict[str, Any], known_municipalities: set[str], problems: list[Problem]
+) -> str:
+    """Append the problems of one parsed case file to `problems`; return its case id."""
+    case = _Case(path, data, problems)
+    _check_identity(case, known_municipalities)
+    for check in CHECKS:
+        check(case)
+    return case.case_id

@@ -6,12 +6,12 @@ import subprocess
 import sys
 
 from dashboard.app import create_app
-from dashboard.settings import get_settings
+from dashboard.settings import Settings
 
 
 def main() -> None:
     """Run the development server on the embedded default data."""
-    settings = get_settings()
+    settings = Settings.from_env()
     if not settings.db_path.exists():
         print(f"No store at {settings.db_path}: building it from the embedded data…", flush=True)
         # The app never imports the pipeline; they meet at the store file and the CLI.

@@ -1,26 +1,30 @@
 """App factory: `create_app(settings)` and a lazily created module-level `server` for gunicorn.
 
-Nothing here opens the store: each request gets its own cursor from `db.py`, after gunicorn has
-forked its workers.
+Nothing here opens the store: the first request attaches the current release, after gunicorn
+has forked its workers. The settings given to `create_app` are the only ones the app reads.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html, set_props
 from flask import jsonify, send_from_directory
 
-from dashboard import queries
-from dashboard.db import StoreMissing, store_version
+from dashboard import queries, runtime
+from dashboard.db import Store, StoreBroken, StoreMissing
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
-from dashboard.settings import PROJECT_ROOT, Settings, get_settings
+from dashboard.page_context import RELEASE_PARAMETER, open_page
+from dashboard.settings import PROJECT_ROOT, Settings
+from dashboard.url_state import single_values
 
 log = logging.getLogger(__name__)
 
+QUERY_DIR = PROJECT_ROOT / "sql" / "queries"
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="nl">
     <head>
@@ -45,16 +49,14 @@ SHELL_URL = "app-url"
 
 def _navigation() -> dbc.Nav:
     """Links to every registered page, in their `order`."""
-    pages = [page for page in dash.page_registry.values() if page.get("path") != "/404"]
-    links = [
-        dbc.NavLink(page["name"], href=page["relative_path"], active="exact")
-        for page in sorted(
-            pages,
-            key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]),
-        )
+    pages = [
+        page
+        for page in dash.page_registry.values()
         if not page["module"].endswith("not_found_404")
         and "<" not in (page.get("path_template") or "")
     ]
+    pages.sort(key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]))
+    links = [dbc.NavLink(page["name"], href=page["relative_path"], active="exact") for page in pages]
     return dbc.Nav(links, navbar=True, className="me-auto")
 
 
@@ -81,11 +83,13 @@ def _shell() -> html.Div:
     )
 
 
-def footer_content(info: dict[str, Any], sources: list[dict[str, Any]]) -> list:
-    """Store date and the sources it holds, with the sample marker when relevant."""
+def footer_content(info: dict[str, Any], sources: list[dict[str, Any]], release_id: str) -> list:
+    """Release and its date, the sources it holds, and the sample marker when relevant."""
     publishers = sorted({f"{s['publisher']} ({s['title']})" for s in sources if not s["is_demo"]})
     parts: list = [
-        html.Span(f"Gegevens gepubliceerd op {format_date(str(info.get('built_at') or ''))}. "),
+        html.Span(
+            f"Publicatie {release_id} van {format_date(str(info.get('built_at') or ''))}. "
+        ),
         html.Span(
             "Bronnen: " + ("; ".join(publishers) if publishers else "geen officiële bronnen")
         ),
@@ -100,9 +104,12 @@ def footer_content(info: dict[str, Any], sources: list[dict[str, Any]]) -> list:
 
 
 def _register_shell_callbacks(app: dash.Dash) -> None:
-    @app.callback(Output(FOOTER, "children"), Input(SHELL_URL, "pathname"))
-    def show_footer(_pathname: str | None) -> list:
-        return footer_content(queries.store_info(), queries.source_coverage().to_dict("records"))
+    @app.callback(Output(FOOTER, "children"), Input(SHELL_URL, "search"))
+    def show_footer(search: str | None) -> list:
+        query, _ = single_values(parse_qs((search or "").lstrip("?")), (RELEASE_PARAMETER,))
+        page = open_page(query.get(RELEASE_PARAMETER))
+        sources = queries.source_coverage(page.release).to_dict("records")
+        return footer_content(page.info, sources, page.release_id)
 
 
 def _on_callback_error(error: Exception) -> None:
@@ -117,16 +124,17 @@ def _on_callback_error(error: Exception) -> None:
     )
 
 
-def _register_health(app: dash.Dash) -> None:
+def _register_health(app: dash.Dash, store: Store) -> None:
     @app.server.route("/health")
     def health() -> Any:
         try:
-            info = queries.store_info()
-        except StoreMissing:
-            return jsonify(status="no-store"), 503
-        return jsonify(
-            status="ok", store_built_at=info.get("built_at"), store_version=store_version()
-        )
+            release = store.current()
+            info = queries.store_info(release)
+        except StoreMissing as missing:
+            return jsonify(status="no-store", problem=str(missing)), 503
+        except StoreBroken as broken:
+            return jsonify(status="store-broken", problem=str(broken)), 503
+        return jsonify(status="ok", release=release.release_id, store_built_at=info.get("built_at"))
 
 
 def _register_templates(app: dash.Dash) -> None:
@@ -143,7 +151,7 @@ def _register_templates(app: dash.Dash) -> None:
 
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the Dash app (pages, shell, health endpoint); opens no database connection."""
-    settings = settings or get_settings()
+    settings = settings or Settings.from_env()
     logging.basicConfig(level=settings.log_level)
     app = dash.Dash(
         "dashboard",  # the package: Dash then imports pages as dashboard.pages.*, the same
@@ -159,9 +167,11 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         suppress_callback_exceptions=True,
         serve_locally=True,
     )
+    store = Store(settings.db_path, QUERY_DIR)
+    runtime.install(app.server, runtime.Runtime(settings, store))
     app.layout = _shell
     _register_shell_callbacks(app)
-    _register_health(app)
+    _register_health(app, store)
     _register_templates(app)
     return app
 

@@ -7,66 +7,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.url_state import UrlProblem, parse_choice, parse_year, unknown_parameters
+from dashboard.url_state import UrlProblem, parse_choice, parse_year
 
-THEME_LABELS = {
-    "jeugd": "Jeugd",
-    "wmo": "Wmo",
-    "participatie": "Participatie",
-    "onderwijs": "Onderwijs",
-    "leefbaarheid": "Leefbaarheid",
-    "voorzieningen": "Voorzieningen",
-    "werk_en_inkomen": "Werk en inkomen",
-    "taal": "Taal",
-    "veiligheid": "Veiligheid",
-    "zorg_en_welzijn": "Zorg en welzijn",
-    "professionalisering": "Professionalisering",
-}
-LADDER_LABELS = {
-    "loslaten": "Loslaten",
-    "faciliteren": "Faciliteren",
-    "stimuleren": "Stimuleren",
-    "regisseren": "Regisseren",
-    "reguleren": "Reguleren",
-}
-FACTOR_THEME_LABELS = {
-    "burgerkracht": "Burgerkracht en ondernemerszin",
-    "organiserend_vermogen": "Organiserend vermogen van instanties",
-    "gedeelde_urgentie": "Gedeeld gevoel van urgentie",
-    "rolduidelijkheid": "Duidelijkheid over rollen",
-    "open_communicatie": "Open en eerlijke communicatie",
-    "persoonlijke_betrokkenheid": "Persoonlijke betrokkenheid",
-    "politieke_steun": "Politieke gedragenheid",
-    "overig": "Overig",
-}
-ACTOR_TYPE_LABELS = {
-    "bewonersinitiatief": "Bewonersinitiatieven",
-    "vrijwilligersorganisatie": "Vrijwilligersorganisaties",
-    "welzijnsorganisatie": "Welzijnsorganisaties",
-    "zorgaanbieder": "Zorgaanbieders",
-    "gemeente": "Gemeente",
-    "overheid_overig": "Overige overheid",
-    "school": "Onderwijs",
-    "woningcorporatie": "Woningcorporaties",
-    "bedrijf": "Bedrijven en ondernemers",
-    "kennisinstelling": "Kennisinstellingen",
-    "fonds": "Fondsen",
-    "cooperatie": "Coöperaties",
-    "overig": "Overig",
-}
-ROLE_LABELS = {
-    "initiatiefnemer": "initiatiefnemer",
-    "partner": "partner",
-    "financier": "financier",
-    "opdrachtgever": "opdrachtgever",
-    "ondersteuner": "ondersteuner",
-}
-PHASE_LABELS = {
-    "pionier": "Pionier",
-    "groei": "Groei",
-    "verankerd": "Verankerd",
-    "beeindigd": "Beëindigd",
-}
+Labels = dict[str, dict[str, str]]  # vocabulary -> code -> Dutch label (from the store)
 LADDER_NOTE = (
     "Elke casus staat op de trede(n) waarop de overheid werkte; een grijze balk verbindt treden "
     "die tegelijk golden. Open rondje: eerdere positie, dicht rondje: huidige of laatst "
@@ -109,13 +52,13 @@ def case_years(overview: pd.DataFrame) -> list[int]:
     return list(range(int(years.min()), int(years.max()) + 1))
 
 
-def parse_filters(query: dict[str, str], overview: pd.DataFrame) -> CaseFilters:
+def parse_filters(query: dict[str, str], overview: pd.DataFrame, labels: Labels) -> CaseFilters:
     """Validate the link's filters against what the store holds."""
     provinces = {name: name for name in sorted(overview["province_name"].unique())}
-    filters, problems = CaseFilters(), unknown_parameters(query, PARAMETERS)
+    filters, problems = CaseFilters(), []
     for attribute, name, choices in (
-        ("theme", "thema", THEME_LABELS),
-        ("step", "trede", LADDER_LABELS),
+        ("theme", "thema", labels.get("case_theme", {})),
+        ("step", "trede", labels.get("ladder_step", {})),
         ("province", "provincie", provinces),
     ):
         value, problem = _optional_choice(name, query.get(name), choices)
@@ -131,8 +74,8 @@ def parse_filters(query: dict[str, str], overview: pd.DataFrame) -> CaseFilters:
             UrlProblem(
                 "van",
                 str(filters.first_year),
-                f"Het beginjaar {filters.first_year} (parameter 'van') ligt na het eindjaar "
-                f"{filters.last_year} (parameter 'tot'); we tonen alle jaren.",
+                f"het beginjaar ligt na het eindjaar {filters.last_year} (parameter 'tot'); "
+                "we tonen alle jaren.",
             )
         )
         filters.first_year = filters.last_year = None
@@ -150,7 +93,7 @@ def _optional_year(
     if problem is None:
         return year, None
     span = f"{years[0]}–{years[-1]}" if years else "geen jaren"
-    message = f"Het jaar '{raw}' (parameter '{name}') ligt niet in {span}; genegeerd."
+    message = f"dit jaar ligt niet in {span}; genegeerd."
     return None, UrlProblem(name, raw, message)
 
 
@@ -162,7 +105,7 @@ def _optional_choice(
         problem = UrlProblem(
             name,
             problem.value,
-            problem.message_nl.replace("We tonen ''.", "We tonen alle casussen."),
+            problem.message_nl.replace("we tonen ''.", "we tonen alle casussen."),
         )
     return value, problem
 

@@ -1,7 +1,17 @@
-"""The only module that imports duckdb: opens the store read-only and runs sql/queries/*.sql."""
+"""The only module that imports duckdb: published releases, attached read-only, and their queries.
+
+The pipeline publishes every build as an immutable release file (`releases/<id>.duckdb`) and
+points the store path (`var/store.duckdb`, a symbolic link) at the current one. A `Release` is
+attached read-only to its own in-memory DuckDB once and reused by every request, so an old
+release stays as fast as the current one. A page render asks the `Store` for one release at its
+start and reads only that release until it ends, so a publish during a render cannot mix two
+versions. Deleting an old release file is safe while a reader holds it: the attached database
+keeps its open file handle (POSIX unlink semantics).
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from functools import cache
@@ -10,114 +20,157 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.settings import PROJECT_ROOT, get_settings
-
-QUERY_DIR = PROJECT_ROOT / "sql" / "queries"
+RELEASE_SUFFIX = ".duckdb"
 
 
 class StoreMissing(RuntimeError):
     """No published store at the configured path."""
 
 
-def _version_key(path: Path) -> tuple[str, int, int, int]:
-    """Identifies one published version of the store file."""
-    try:
-        stat = path.stat()
-        # os.replace gives a new inode; mtime alone can repeat on coarse-grained filesystems.
-        return str(path), stat.st_ino, stat.st_mtime_ns, stat.st_size
-    except FileNotFoundError as missing:
-        raise StoreMissing(f"no store at {path}") from missing
+class StoreBroken(RuntimeError):
+    """The published store file cannot be opened (truncated, damaged, not a DuckDB file)."""
 
 
-class _Store:
-    """The published store file, re-attached when the pipeline swaps in a new one."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple[str, int, int, int] | None = None
-        self._database: duckdb.DuckDBPyConnection | None = None
-
-    def cursor(self, key: tuple[str, int, int, int]) -> duckdb.DuckDBPyConnection:
-        """A fresh cursor on the published version `key` of the store."""
-        path = Path(key[0])
-        with self._lock:
-            if self._database is None or key != self._key:
-                # duckdb.connect(path) would hand back the instance already open for that path
-                # (the replaced file), and closing it would break running queries: attach the
-                # new file to a fresh in-memory database and let the old one be collected.
-                database = duckdb.connect()
-                database.execute("attach $path as store (read_only)", {"path": str(path)})
-                self._database, self._key = database, key
-            cursor = self._database.cursor()  # one per call: connections are not thread-safe
-        cursor.execute("use store")
-        return cursor
+class ReleaseGone(LookupError):
+    """A link asks for a release that is not (or no longer) kept."""
 
 
-class _ResultCache:
-    """Query results of one store version, reused until a new version is published.
+def releases_dir(db_path: Path) -> Path:
+    """Where the releases of a store live: beside the store path."""
+    return db_path.parent / "releases"
 
-    A published store never changes (the pipeline replaces the whole file), so a result keyed by
-    the file's version, the query and its parameters stays correct; pages re-run the same few
-    queries for every visitor of a shared link.
-    """
 
-    def __init__(self, max_entries: int = 512) -> None:
-        self._lock = threading.Lock()
-        self._entries: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
-        self._max_entries = max_entries
-
-    def get(self, key: tuple) -> pd.DataFrame | None:
-        with self._lock:
-            frame = self._entries.get(key)
-            if frame is not None:
-                self._entries.move_to_end(key)
-        return None if frame is None else frame.copy()  # callers may modify their copy
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-    def put(self, key: tuple, frame: pd.DataFrame) -> None:
-        with self._lock:
-            self._entries[key] = frame
-            while len(self._entries) > self._max_entries:
-                self._entries.popitem(last=False)
+@cache
+def _query_text(query_dir: Path, name: str) -> str:
+    return (query_dir / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def _frozen(params: dict[str, object]) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
-_store = _Store()
-_results = _ResultCache()
+class Release:
+    """One published release: a read-only attached DuckDB file and its cached query results.
+
+    A release never changes (a publish writes a new file), so results keyed by query and
+    parameters stay correct for the release's whole life.
+    """
+
+    def __init__(self, release_id: str, path: Path, query_dir: Path, cache_size: int = 256):
+        self.release_id, self.path, self._query_dir = release_id, path, query_dir
+        try:
+            self._database = duckdb.connect()
+            self._database.execute("attach $path as store (read_only)", {"path": str(path)})
+        except duckdb.IOException as error:
+            if not path.exists():
+                raise ReleaseGone(release_id) from error
+            raise StoreBroken(f"{path.name}: {error}") from error
+        except duckdb.Error as error:
+            raise StoreBroken(f"{path.name}: {error}") from error
+        self._lock = threading.Lock()
+        self._results: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._cache_size = cache_size
+
+    def query(self, name: str, **params: object) -> pd.DataFrame:
+        """Run sql/queries/<name>.sql with its $parameters bound; a copy the caller may change."""
+        key = (name, _frozen(params))
+        with self._lock:
+            cached = self._results.get(key)
+            if cached is not None:
+                self._results.move_to_end(key)
+                return cached.copy()
+            cursor = self._database.cursor()  # one per query: connections are not thread-safe
+        with cursor:
+            cursor.execute("use store")
+            frame = cursor.execute(_query_text(self._query_dir, name), params).df()
+        with self._lock:
+            self._results[key] = frame
+            while len(self._results) > self._cache_size:
+                self._results.popitem(last=False)
+        return frame.copy()
 
 
-@cache
-def _query_text(name: str) -> str:
-    return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+class Store:
+    """The published store: which release is current, and every kept release by id."""
+
+    def __init__(self, db_path: Path, query_dir: Path, open_releases: int = 8) -> None:
+        self.db_path, self._query_dir = db_path, query_dir
+        self._lock = threading.Lock()
+        self._open: OrderedDict[str, Release] = OrderedDict()
+        self._open_releases = open_releases
+
+    def current_id(self) -> str:
+        """The id of the current release (the file the store path points at)."""
+        try:
+            target = Path(os.readlink(self.db_path))
+        except FileNotFoundError as missing:
+            raise StoreMissing(f"no store at {self.db_path}") from missing
+        except OSError:  # a plain file (a store built by hand): name it by its version
+            stat = self._stat(self.db_path)
+            return f"bestand-{stat.st_ino}-{stat.st_mtime_ns}"
+        if not (self.db_path.parent / target).exists():
+            raise StoreMissing(f"{self.db_path} points at a missing release {target.name}")
+        return target.name.removesuffix(RELEASE_SUFFIX)
+
+    @staticmethod
+    def _stat(path: Path) -> os.stat_result:
+        try:
+            return path.stat()
+        except FileNotFoundError as missing:
+            raise StoreMissing(f"no store at {path}") from missing
+
+    def _path(self, release_id: str) -> Path:
+        if release_id.startswith("bestand-"):
+            return self.db_path
+        return releases_dir(self.db_path) / f"{release_id}{RELEASE_SUFFIX}"
+
+    def current(self) -> Release:
+        """The current release, attached (once) and ready to query."""
+        return self.release(self.current_id())
+
+    def release(self, release_id: str) -> Release:
+        """A kept release by id; ReleaseGone when there is no such release."""
+        with self._lock:
+            release = self._open.get(release_id)
+            if release is not None:
+                self._open.move_to_end(release_id)
+                return release
+        if not kept_release_id(release_id) and not release_id.startswith("bestand-"):
+            raise ReleaseGone(release_id)
+        path = self._path(release_id)
+        if not path.exists():
+            raise ReleaseGone(release_id)
+        release = Release(release_id, path, self._query_dir)
+        with self._lock:
+            self._open[release_id] = release
+            while len(self._open) > self._open_releases:
+                # Dropped, not closed: a render that still holds it finishes on it.
+                self._open.popitem(last=False)
+        return release
+
+    def kept(self) -> list[str]:
+        """Ids of the releases kept on disk, oldest first."""
+        folder = releases_dir(self.db_path)
+        if not folder.is_dir():
+            return []
+        names = (p.name.removesuffix(RELEASE_SUFFIX) for p in folder.glob(f"*{RELEASE_SUFFIX}"))
+        return sorted((name for name in names if kept_release_id(name)), key=release_sort_key)
 
 
-def run_query(name: str, **params: object) -> pd.DataFrame:
-    """Run sql/queries/<name>.sql with its $parameters bound from params."""
-    version = _version_key(get_settings().db_path)
-    key = (version, name, _frozen(params))
-    cached = _results.get(key)
-    if cached is not None:
-        return cached
-    with _store.cursor(version) as cursor:
-        frame = cursor.execute(_query_text(name), params).df()
-    _results.put(key, frame)
-    return frame.copy()
+def kept_release_id(text: str) -> bool:
+    """A well-formed release id: 'YYYY-MM-DD.N' (nothing that could name another path)."""
+    day, _, number = text.partition(".")
+    parts = day.split("-")
+    return (
+        len(parts) == 3
+        and all(part.isdigit() for part in parts)
+        and [len(part) for part in parts] == [4, 2, 2]
+        and number.isdigit()
+        and len(number) <= 4
+    )
 
 
-def store_version() -> int | None:
-    """Modification time of the published store, or None when there is none."""
-    try:
-        return get_settings().db_path.stat().st_mtime_ns
-    except FileNotFoundError:
-        return None
-
-
-def clear_result_cache() -> None:
-    """Forget cached query results (benchmarks measure cold requests with it)."""
-    _results.clear()
+def release_sort_key(release_id: str) -> tuple[str, int]:
+    """Releases sort by day, then by their number within the day."""
+    day, _, number = release_id.partition(".")
+    return day, int(number or 0)

@@ -1,4 +1,9 @@
-"""Downloads of exactly the plotted data: CSV for Dutch Excel and .xlsx with a sources sheet."""
+"""Downloads of exactly the plotted data: CSV for Dutch Excel and .xlsx with sources and notes.
+
+Every text cell is neutralised as spreadsheet programs expect: a cell that starts with '=', '+',
+'-', '@', a tab or a carriage return gets a leading apostrophe, so a supplier name or file name
+can never become a live formula.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,24 @@ import math
 from datetime import UTC, datetime
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from dashboard.labels import format_date
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LEGEND = [
+    ("x", "Geheim: niet getoond omdat het om kleine aantallen personen gaat, of omdat een kleine "
+          "cel anders terug te rekenen zou zijn. Het teken zegt niets over de grootte."),
+    (".", "Niet gepubliceerd: de bron heeft voor deze cel geen cijfer gepubliceerd."),
+    ("Status", "Gegenereerd (voorbeeldgegevens, geen officieel cijfer), Uit brondocument, "
+               "Officieel, Voorlopig of Eigen registratie."),
+]
+
+
+def safe_text(value: object) -> object:
+    """A text cell that no spreadsheet will run as a formula; other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _dutch_cell(value: object) -> str:
@@ -20,9 +39,8 @@ def _dutch_cell(value: object) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",")
-    return str(value)
+        return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+    return str(safe_text(str(value)))
 
 
 def to_dutch_csv(frame: pd.DataFrame) -> bytes:
@@ -31,54 +49,37 @@ def to_dutch_csv(frame: pd.DataFrame) -> bytes:
     return "\ufeff".encode() + text.encode("utf-8")
 
 
-def sources_sheet_rows(sources: pd.DataFrame, view_url: str) -> list[list[str]]:
-    """Rows for the 'Bronnen' sheet: one per source, then the URL of the view."""
-    rows = [["Uitgever", "Titel", "Tabel of document", "Datum", "Licentie", "Soort"]]
-    for source in sources.to_dict("records"):
-        rows.append(
-            [
-                str(source.get("publisher") or ""),
-                str(source.get("title") or ""),
-                str(source.get("reference") or ""),
-                format_date(source.get("published_on") or source.get("retrieved_at")),
-                str(source.get("licence") or ""),
-                "Voorbeeldgegevens (gegenereerd)"
-                if source.get("is_demo")
-                else str(source.get("kind")),
-            ]
-        )
-    rows += [
-        [],
-        ["Weergave", view_url],
-        ["Gedownload", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")],
+def sources_sheet(sources: pd.DataFrame, view_url: str) -> pd.DataFrame:
+    """The 'Bronnen' sheet: one row per source, then the link of the view and the time."""
+    rows = [
+        {
+            "Uitgever": source.get("publisher") or "",
+            "Titel": source.get("title") or "",
+            "Tabel of document": source.get("reference") or "",
+            "Datum": format_date(source.get("date")),
+            "Gegenereerd": "ja" if source.get("is_demo") else "nee",
+        }
+        for source in sources.to_dict("records")
     ]
-    return rows
+    rows += [
+        {"Uitgever": ""},
+        {"Uitgever": "Weergave", "Titel": view_url},
+        {"Uitgever": "Gedownload", "Titel": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")},
+    ]
+    return pd.DataFrame(rows).fillna("")
 
 
 def to_xlsx(frame: pd.DataFrame, sources: pd.DataFrame, view_url: str) -> bytes:
-    """A workbook: the plotted data ('Gegevens') and its sources plus the view URL ('Bronnen')."""
-    workbook = Workbook()
-    data_sheet = workbook.active
-    data_sheet.title = "Gegevens"
-    data_sheet.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        data_sheet.append([_excel_value(value) for value in row])
-    sources_sheet = workbook.create_sheet("Bronnen")
-    for row in sources_sheet_rows(sources, view_url):
-        sources_sheet.append(row)
-    for sheet in (data_sheet, sources_sheet):
-        for index in range(1, sheet.max_column + 1):
-            sheet.column_dimensions[get_column_letter(index)].width = 22
+    """A workbook: the plotted rows ('Gegevens'), their sources and link ('Bronnen'), a legend."""
+    sheets = {
+        "Gegevens": frame,
+        "Bronnen": sources_sheet(sources, view_url),
+        "Toelichting": pd.DataFrame(LEGEND, columns=["Teken of kolom", "Betekenis"]),
+    }
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, sheet in sheets.items():
+            sheet.map(safe_text).to_excel(writer, sheet_name=name, index=False)
+            for column in writer.sheets[name].columns:
+                writer.sheets[name].column_dimensions[column[0].column_letter].width = 24
     return buffer.getvalue()
-
-
-def _excel_value(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()  # type: ignore[union-attr]
-    return value

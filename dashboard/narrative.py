@@ -1,26 +1,35 @@
-"""Short Dutch sentences that say what a chart shows ("In 2022 kregen 311 jongeren ...")."""
+"""Short Dutch sentences that say what a chart shows ("In 2022 kregen 311 jongeren ...").
+
+A change is only stated between two values of one source: across a change of source (sample
+data to CBS, or one CBS table to another) the sentence names the break in the series instead.
+On small bases a percentage would overstate the change, so the difference is given as a number.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.labels import format_number
+from dashboard.labels import SAMPLE_BADGE, format_number
+
+SMALL_BASE = 50  # below this, '+100%' (26 -> 52 buddies) says more than the numbers do
 
 
-def describe_change(current: float, earlier: float, *, in_points: bool) -> str:
-    """'16% minder' / '4,2 procentpunt meer' / 'evenveel'."""
+def describe_change(current: float, earlier: float, *, in_points: bool, decimals: int = 0) -> str:
+    """'16% minder' / '4,2 procentpunt meer' / '3 meer' (small base) / 'evenveel'."""
+    difference = current - earlier
+    direction = "meer" if difference > 0 else "minder"
     if in_points:
-        difference = current - earlier
         if round(difference, 1) == 0:
             return "evenveel"
-        direction = "meer" if difference > 0 else "minder"
         return f"{format_number(abs(difference), 1)} procentpunt {direction}"
-    if earlier == 0:
-        return "geen vergelijking mogelijk"
-    change = 100.0 * (current - earlier) / earlier
+    if abs(earlier) < SMALL_BASE:
+        if round(difference, decimals) == 0:
+            return "evenveel"
+        return f"{format_number(abs(difference), decimals)} {direction}"
+    change = 100.0 * difference / earlier
     if round(change) == 0:
         return "ongeveer evenveel"
-    return f"{format_number(abs(change), 0)}% {'meer' if change > 0 else 'minder'}"
+    return f"{format_number(abs(change), 0)}% {direction}"
 
 
 def trend_sentence(
@@ -37,7 +46,15 @@ def trend_sentence(
     sentence = level.format(
         year=int(last["year"]), value=format_number(last["value"], decimals), name=name
     )
+    marker = f" ({SAMPLE_BADGE.lower()})" if "status" in known and (known["status"] == "generated").any() else ""
     if int(first["year"]) == int(last["year"]):
-        return f"{sentence}."
-    change = describe_change(float(last["value"]), float(first["value"]), in_points=in_points)
-    return f"{sentence}, {change} dan in {int(first['year'])}."
+        return f"{sentence}{marker}."
+    if "source_id" in known and first["source_id"] != last["source_id"]:
+        return (
+            f"{sentence}{marker}. Met {int(first['year'])} is dit niet te vergelijken: de cijfers "
+            "komen uit een andere bron (een breuk in de reeks)."
+        )
+    change = describe_change(
+        float(last["value"]), float(first["value"]), in_points=in_points, decimals=decimals
+    )
+    return f"{sentence}, {change} dan in {int(first['year'])}{marker}."

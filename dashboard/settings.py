@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -36,9 +35,3 @@ class Settings:
         )
         given = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **given)  # type: ignore[arg-type]
-
-
-@cache
-def get_settings() -> Settings:
-    """The process-wide settings, read once from the environment."""
-    return Settings.from_env()

@@ -12,7 +12,6 @@ import duckdb
 import pandas as pd
 
 from data_pipeline.errors import ModelFailed
-from data_pipeline.observations import ObservationBatch
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import documented, reference, sample
 from data_pipeline.suppression import suppress_small_cells
@@ -36,27 +35,30 @@ def standard_loaders() -> tuple[InputLoader, ...]:
 
 
 def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
-    """Reference lists, documented figures and the sample, as raw tables by name."""
+    """Reference lists, the catalogue, documented figures and the sample, as raw tables."""
     municipalities = reference.read_municipalities(settings.data_dir)
-    known = set(municipalities["municipality_code"])
+    catalogue = reference.read_catalogue(settings.data_dir)
     figures = documented.read_documented_figures(
-        settings.data_dir / "documented" / "figures.csv", known
+        settings.data_dir / "documented" / "figures.csv",
+        regions=set(municipalities["municipality_code"]),
+        indicators=set(catalogue["indicators"]["indicator"]),
+        documents=set(catalogue["documents"]["document"]),
     )
-    anchors = _anchors(figures, "level")
     generated = sample.generate_sample(
         sample.regions_from_reference(municipalities),
         range(settings.first_year, settings.last_year + 1),
-        anchors,
-        changes=_anchors(figures, "change"),
     )
-    batch = ObservationBatch.concat([generated, documented.documented_levels_batch(figures)])
+    sources = pd.concat(
+        [generated.sources, documented.document_sources(figures, catalogue["documents"])],
+        ignore_index=True,
+    )
     return {
+        **catalogue,
         "municipalities": municipalities,
-        "provinces": reference.read_provinces(settings.data_dir),
-        "categories": reference.read_categories(settings.data_dir),
+        "provinces": reference.read_reference(settings.data_dir, "provinces"),
         "documented_figures": figures,
-        "observations": batch.observations,
-        "sources": batch.sources,
+        "observations": generated.observations,
+        "sources": sources,
     }
 
 
@@ -68,14 +70,6 @@ def load_all_inputs(
     for loader in (*standard_loaders(), *extra_loaders):
         merge_inputs(inputs, loader(settings, inputs["municipalities"]))
     return inputs
-
-
-def _anchors(figures: pd.DataFrame, kind: str) -> dict[tuple[str, str, int], float]:
-    rows = figures[(figures["kind"] == kind) & (figures["category"] == "total")]
-    return {
-        (row.indicator, row.municipality_code, int(row.year)): float(row.value)
-        for row in rows.itertuples(index=False)
-    }
 
 
 def merge_inputs(base: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame]) -> None:
@@ -92,17 +86,23 @@ def build_store(
     settings: PipelineSettings,
     target: Path,
     *,
+    release_id: str = "",
+    previous: Path | None = None,
     extra_loaders: tuple[InputLoader, ...] = (),
     inputs: dict[str, pd.DataFrame] | None = None,
 ) -> Path:
-    """Write a complete store to `target` (replaced if present) and return its path."""
+    """Write a complete store to `target` (replaced if present) and return its path.
+
+    `release_id` names the release being built; `previous` is the current release, which the
+    build compares itself with (what changed) without modifying it.
+    """
     if inputs is None:
         inputs = load_all_inputs(settings, extra_loaders)
     target.unlink(missing_ok=True)
     with duckdb.connect(str(target)) as connection:
         for schema in ("raw", *LAYERS):
             connection.execute(f"create schema {schema}")
-        inputs["build_info"] = _build_info(settings)
+        inputs["build_info"] = _build_info(settings, release_id)
         for name, frame in inputs.items():
             _write_table(connection, f"raw.{name}", frame)
         run_layer(connection, settings.sql_dir, "staging")
@@ -113,10 +113,11 @@ def build_store(
     return target
 
 
-def _build_info(settings: PipelineSettings) -> pd.DataFrame:
+def _build_info(settings: PipelineSettings, release_id: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
+                "release_id": release_id,
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "pipeline_version": PIPELINE_VERSION,
                 "suppression_threshold": settings.suppression_threshold,
@@ -150,13 +151,27 @@ def run_layer(connection: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str) 
 
 
 def _write_suppressed_facts(connection: duckdb.DuckDBPyConnection, threshold: int) -> None:
-    """core.fct_observation: resolved observations with small breakdown cells suppressed."""
+    """core.fct_observation: resolved observations with small people counts suppressed."""
     resolved = connection.execute("select * from core.int_observation_resolved").df()
-    people_counts = {
-        row[0]
-        for row in connection.execute(
-            "select distinct indicator from core.dim_category where is_breakdown_suppressed"
-        ).fetchall()
-    }
-    facts = suppress_small_cells(resolved, threshold=threshold, indicators=people_counts)
+    facts = suppress_small_cells(
+        resolved,
+        threshold=threshold,
+        categories=_people_count_categories(connection),
+        hierarchy=_region_hierarchy(connection),
+    )
     _write_table(connection, "core.fct_observation", facts)
+
+
+def _people_count_categories(connection: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Indicators whose breakdowns count people (declared in the catalogue), with their parts."""
+    rows = connection.execute(
+        "select indicator, list(category order by sort_order) filter (where not is_total) "
+        "from core.dim_category where is_people_count group by indicator"
+    ).fetchall()
+    return {indicator: list(parts or []) for indicator, parts in rows}
+
+
+def _region_hierarchy(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, list[str]]]:
+    """Each parent region with the regions that add up to it (provinces, the country)."""
+    rows = connection.execute("select parent, children from core.int_region_hierarchy").fetchall()
+    return [(parent, list(children)) for parent, children in rows]

@@ -37,7 +37,8 @@ CHECKS: list[Check] = [
     _unique("core.fct_observation", "indicator, municipality_code, year, category"),
     _unique("core.dim_source", "source_id"),
     _unique("core.dim_municipality", "municipality_code"),
-    _unique("marts.mart_headline_kpi", "municipality_code, year, kpi"),
+    _unique("marts.mart_kpi_headline", "municipality_code, year, kpi"),
+    _unique("marts.mart_indicator_measure", "indicator, municipality_code, year, category, measure"),
     *[_not_null("core.fct_observation", c) for c in ("source_id", "is_demo", "is_suppressed")],
     Check(
         "core.fct_observation",
@@ -68,36 +69,57 @@ CHECKS: list[Check] = [
         "no count below the threshold unless suppressed",
         "select f.* from core.fct_observation f join core.dim_category c "
         "using (indicator, category) cross join raw.build_info b "
-        "where c.is_breakdown_suppressed and not f.is_suppressed "
+        "where c.is_people_count and not f.is_suppressed "
         "and f.value > 0 and f.value < b.suppression_threshold",
     ),
     Check(
         "core.fct_observation",
-        "no single suppressed part next to a published total",
+        "no breakdown with a single hidden cell (it could be recovered by subtraction)",
         "select indicator, municipality_code, year from core.fct_observation "
-        "where category <> 'total' group by all "
-        "having count(*) filter (where is_suppressed) = 1 "
-        "and count(*) filter (where not is_suppressed) > 0",
+        "join core.dim_category using (indicator, category) where is_people_count group by all "
+        "having count(*) filter (where value is null) = 1 "
+        "and count(*) filter (where is_suppressed) = 1",
     ),
     Check(
-        "core.int_observation_resolved",
-        "sample parts add up to the sample total",
-        "with parts as (select indicator, municipality_code, year, "
-        "sum(value) filter (where category <> 'total') as parts, "
-        "max(value) filter (where category = 'total') as total, "
-        "bool_and(source_id = 'sample:v1') as all_sample "
-        "from core.int_observation_resolved where indicator <> 'population' group by all) "
-        "select * from parts where all_sample and parts is not null "
-        "and abs(parts - total) > 0.5",
+        "core.fct_observation",
+        "one source per breakdown (real and generated values never mix)",
+        "select indicator, municipality_code, year from core.fct_observation "
+        "group by all having count(distinct source_id) > 1",
     ),
-    # A real (import or official) value may supersede a documented one; sample data never may.
     Check(
-        "core.int_observation_resolved",
-        "documented figures are not replaced by sample data",
-        "select d.* from staging.stg_documented_figures d "
-        "left join core.int_observation_resolved o using "
-        "(indicator, municipality_code, year, category) "
-        "where d.figure_kind = 'level' and (o.value is null or o.is_demo)",
+        "core.fct_observation",
+        "no generated breakdown where a real source delivered one",
+        "select distinct f.indicator, f.municipality_code, f.year from core.fct_observation f "
+        "join staging.stg_observations o using (indicator, municipality_code, year) "
+        "join staging.stg_sources s on o.source_id = s.source_id "
+        "where f.is_demo and not s.is_demo",
+    ),
+    Check(
+        "core.fct_observation",
+        "cell symbol agrees with the value ('x' suppressed, '.' not published)",
+        "select * from core.fct_observation where (value is null) <> (cell_symbol is not null) "
+        "or (is_suppressed and cell_symbol <> 'x')",
+    ),
+    Check(
+        "core.fct_observation",
+        "a total equals the sum of its parts where the catalogue says the parts add up",
+        "with sums as (select f.indicator, f.municipality_code, f.year, "
+        "max(f.value) filter (where c.is_total) as total, "
+        "sum(f.value) filter (where not c.is_total) as parts, "
+        "count(*) filter (where not c.is_total) as part_count, "
+        "bool_and(f.value is not null) as complete, bool_or(f.status = 'official') as official "
+        "from core.fct_observation f join core.dim_category c using (indicator, category) "
+        "join core.dim_indicator i using (indicator) where i.parts_add_up group by all "
+        "having count(*) filter (where not c.is_total) > 0) "
+        "select * from sums where complete and abs(total - parts) > "
+        "case when official then 2.5 * (part_count + 1) else 0.5 end",
+    ),
+    Check(
+        "marts.mart_indicator_measure",
+        "a rate is generated when its numerator or denominator is",
+        "select m.* from marts.mart_indicator_measure m "
+        "join core.dim_source s on m.denominator_source_id = s.source_id "
+        "where (s.is_demo or m.is_demo) and m.status <> 'generated'",
     ),
     # Practice cases (data/cases): keys, complete panels, vocabularies, one start per case.
     _unique("core.dim_case", "case_id"),
@@ -120,10 +142,9 @@ CHECKS: list[Check] = [
     ),
     Check(
         "marts.mart_case_ladder",
-        "accepted ladder steps, ranked bottom (loslaten) to top (reguleren)",
+        "accepted ladder steps, ranked as the vocabulary orders them",
         "select * from marts.mart_case_ladder where (step, step_rank) not in ("
-        "select * from (values ('loslaten', 1), ('faciliteren', 2), ('stimuleren', 3), "
-        "('regisseren', 4), ('reguleren', 5)))",
+        "select code, sort_order from core.dim_vocabulary where vocabulary = 'ladder_step')",
     ),
     Check(
         "core.fct_case_milestone",

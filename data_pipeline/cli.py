@@ -71,10 +71,10 @@ def run(db: Path | None, data_dir: Path | None) -> None:
     """Write-audit-publish the store."""
     settings = _settings(db, data_dir)
     try:
-        live = build_audit_publish(settings.db_path, lambda target: build_store(settings, target))
+        release = _publish(settings)
     except DATA_PROBLEMS as problem:
         raise DataProblem(str(problem)) from problem
-    click.echo(f"published {live}")
+    click.echo(f"published release {release.stem} ({settings.db_path} -> {release.name})")
 
 
 @cli.command(help="Build a store into OUTPUT and run the checks, without publishing it.")
@@ -115,7 +115,14 @@ def check(store: Path) -> None:
 
 
 def _publish(settings: PipelineSettings) -> Path:
-    return build_audit_publish(settings.db_path, lambda target: build_store(settings, target))
+    """Build, check and publish a new release of the store."""
+    return build_audit_publish(
+        settings.db_path,
+        lambda target, release_id, previous: build_store(
+            settings, target, release_id=release_id, previous=previous
+        ),
+        keep=settings.keep_releases,
+    )
 
 
 def default_regions(
@@ -196,10 +203,10 @@ def fetch(
             )
         for folder in folders:
             click.echo(f"saved {folder}", err=True)
-        live = _publish(settings)
+        release = _publish(settings)
     except (*DATA_PROBLEMS, KeyError) as problem:
         raise DataProblem(str(problem)) from problem
-    click.echo(f"published {live}")
+    click.echo(f"published release {release.stem}")
 
 
 @cli.command(name="import", help="Import a local registration file (CSV or .xlsx) and publish.")
@@ -224,13 +231,16 @@ def import_file(
         batch = registrations.validate_import(kind, file, settings, known, supplier, imported_at)
         kept = registrations.keep_import(kind, file, settings, supplier, imported_at)
         try:
-            live = _publish(settings)
+            release = _publish(settings)
         except DATA_PROBLEMS:
             registrations.forget_import(kept)
             raise
     except DATA_PROBLEMS as problem:
         raise DataProblem(str(problem)) from problem
-    click.echo(f"imported {len(batch.observations)} values from {file.name}; published {live}")
+    click.echo(
+        f"imported {len(batch.observations)} values from {file.name}; "
+        f"published release {release.stem}"
+    )
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ class PipelineSettings:
     raw_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "var" / "raw")
     imports_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "var" / "imports")
     suppression_threshold: int = 10
+    keep_releases: int = 12
     first_year: int = 2015
     last_year: int = 2024
 
@@ -40,6 +41,7 @@ class PipelineSettings:
             suppression_threshold=int(
                 os.environ.get("SK_SUPPRESSION_THRESHOLD", defaults.suppression_threshold)
             ),
+            keep_releases=int(os.environ.get("SK_KEEP_RELEASES", defaults.keep_releases)),
         )
         given = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **given)  # type: ignore[arg-type]

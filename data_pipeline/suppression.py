@@ -1,57 +1,138 @@
-"""Small-cell suppression for breakdowns of people counts, as statistical offices apply it.
+"""Small-cell suppression for people counts, across every additive relation a user can see.
 
-Primary: a breakdown cell with 1..threshold-1 people is suppressed (a zero discloses nothing
-about a person). Secondary: if a group (one indicator, region and year) then has exactly one
-suppressed part while its total is published, the next-smallest part is suppressed as well, so
-the hidden cell cannot be recovered as total minus the other parts. If the total itself is
-small, the total and every part are suppressed.
+A page shows a region's breakdown (the total and its categories) and also the same category
+for a province and each of its municipalities, or for the country. Each of those is an additive
+relation: total = sum of parts. If a hidden cell were the only unknown in any one of them, a
+reader could recover it by subtraction, and then use it to peel open the next relation.
+
+So, as statistical offices do:
+- primary: a cell with 1..threshold-1 people is hidden (a zero discloses nothing about a
+  person); a small total hides its whole breakdown;
+- secondary: while some relation has exactly one unknown cell and that cell is one we hid,
+  also hide the smallest other published part of that relation (a non-zero part first, the
+  total last). Cells the source never published count as unknown too.
+The loop only ever adds cells, so it ends; afterwards no relation has a lone hidden cell.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
 import pandas as pd
 
-GROUP_KEYS = ["indicator", "municipality_code", "year"]
+Cell = tuple[str, str, int, str]  # indicator, region, year, category
+TOTAL = "total"
 
 
-def is_primary(value: pd.Series, threshold: int) -> pd.Series:
-    """True for counts that could point at a handful of people."""
-    return value.notna() & (value > 0) & (value < threshold)
+@dataclass(frozen=True)
+class Relation:
+    """One additive relation: `total` equals the sum of `parts`."""
+
+    total: Cell
+    parts: tuple[Cell, ...]
+
+    def members(self) -> tuple[Cell, ...]:
+        """The total and the parts."""
+        return (self.total, *self.parts)
 
 
-def _suppress_group(group: pd.DataFrame, threshold: int) -> pd.Series:
-    """Suppression flags for one group (rows of one indicator, region and year)."""
-    flags = is_primary(group["value"], threshold)
-    totals = group["category"] == "total"
-    if (flags & totals).any():
-        return pd.Series(True, index=group.index)
-    parts = group[~totals & group["value"].notna()]
-    if int(flags[parts.index].sum()) == 1 and len(parts) > 1:
-        candidates = parts.loc[~flags[parts.index], "value"].sort_values(kind="stable")
-        flags[candidates.index[0]] = True
-    return flags
+def category_relations(cells: Iterable[Cell], categories: Mapping[str, list[str]]) -> list[Relation]:
+    """Per indicator, region and year: the total equals the sum of the declared categories."""
+    groups = sorted({(indicator, region, year) for indicator, region, year, _ in cells})
+    return [
+        Relation(
+            (indicator, region, year, TOTAL),
+            tuple((indicator, region, year, part) for part in categories[indicator]),
+        )
+        for indicator, region, year in groups
+        if categories.get(indicator)
+    ]
+
+
+def region_relations(
+    cells: Iterable[Cell], hierarchy: list[tuple[str, list[str]]]
+) -> list[Relation]:
+    """Per indicator, year and category: a parent region equals the sum of its child regions."""
+    keys = sorted({(indicator, year, category) for indicator, _, year, category in cells})
+    return [
+        Relation(
+            (indicator, parent, year, category),
+            tuple((indicator, child, year, category) for child in members),
+        )
+        for indicator, year, category in keys
+        for parent, members in hierarchy
+        if members
+    ]
+
+
+def _is_known(values: Mapping[Cell, float], cell: Cell) -> bool:
+    value = values.get(cell)
+    return value is not None and not math.isnan(value)
+
+
+def primary_cells(values: Mapping[Cell, float], threshold: int) -> set[Cell]:
+    """Cells of 1..threshold-1 people, plus every part of a breakdown whose total is small."""
+    small = {cell for cell, value in values.items() if _is_known(values, cell) and 0 < value < threshold}
+    small_totals = {cell[:3] for cell in small if cell[3] == TOTAL}
+    return small | {cell for cell in values if cell[:3] in small_totals}
+
+
+def _complement(relation: Relation, values: Mapping[Cell, float], hidden: set[Cell]) -> Cell:
+    """The published cell to hide next to a lone hidden one: the smallest non-zero part first."""
+    published = [
+        part for part in relation.parts if part not in hidden and _is_known(values, part)
+    ]
+    published.sort(key=lambda part: (values[part] == 0, values[part], part))
+    return published[0] if published else relation.total
+
+
+def suppress(values: Mapping[Cell, float], relations: list[Relation], threshold: int) -> set[Cell]:
+    """The cells to hide so that no relation ever has exactly one hidden unknown."""
+    hidden = primary_cells(values, threshold)
+    changed = True
+    while changed:
+        changed = False
+        for relation in relations:
+            unknown = [
+                cell
+                for cell in relation.members()
+                if cell in hidden or not _is_known(values, cell)
+            ]
+            if len(unknown) == 1 and unknown[0] in hidden:
+                hidden.add(_complement(relation, values, hidden))
+                changed = True
+    return hidden
 
 
 def suppress_small_cells(
-    observations: pd.DataFrame, *, threshold: int, indicators: set[str]
+    observations: pd.DataFrame,
+    *,
+    threshold: int,
+    categories: Mapping[str, list[str]],
+    hierarchy: list[tuple[str, list[str]]],
 ) -> pd.DataFrame:
-    """Return observations with `is_suppressed` set and suppressed values removed (NaN).
+    """Observations with `is_suppressed` set, hidden values removed and marked with 'x'.
 
-    Only `indicators` (breakdowns of people counts) are suppressed; money and percentages pass.
+    Only indicators in `categories` (people counts, mapped to their non-total categories) are
+    suppressed; `hierarchy` lists each parent region with the regions that add up to it.
     """
     if threshold < 1:
         raise ValueError("suppression threshold must be at least 1")
     result = observations.copy()
-    result["is_suppressed"] = False
-    eligible = result["indicator"].isin(indicators)
-    if eligible.any():
-        subset = result[eligible]
-        flags = pd.concat(
-            [
-                _suppress_group(group, threshold)
-                for _, group in subset.groupby(GROUP_KEYS, sort=False)
-            ]
-        )
-        result.loc[flags.index, "is_suppressed"] = flags.astype(bool)
+    eligible = result[result["indicator"].isin(list(categories))]
+    values: dict[Cell, float] = {
+        (row.indicator, row.municipality_code, int(row.year), row.category): float(row.value)
+        for row in eligible.itertuples(index=False)
+    }
+    relations = category_relations(values, categories) + region_relations(values, hierarchy)
+    hidden = suppress(values, relations, threshold)
+    keys = zip(
+        result["indicator"], result["municipality_code"], result["year"].astype(int), result["category"],
+        strict=True,
+    )
+    result["is_suppressed"] = [key in hidden for key in keys]
     result.loc[result["is_suppressed"], "value"] = float("nan")
+    result.loc[result["is_suppressed"], "cell_symbol"] = "x"
     return result

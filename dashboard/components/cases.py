@@ -6,16 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.case_view import (
-    ACTOR_TYPE_LABELS,
-    FACTOR_THEME_LABELS,
-    LADDER_LABELS,
-    PHASE_LABELS,
-    ROLE_LABELS,
-    THEME_LABELS,
-    CaseFilters,
-    case_years,
-)
+from dashboard.case_view import CaseFilters, Labels, case_years
 from dashboard.components.controls import labelled_control
 from dashboard.components.provenance import source_line
 from dashboard.figures.cases import period_label
@@ -40,27 +31,30 @@ def place_text(row: pd.Series | dict) -> str:
     return row["municipality_name"] + (f", {neighbourhood}" if neighbourhood else "")
 
 
-def steps_text(steps: object) -> str:
+def steps_text(steps: object, labels: Labels) -> str:
     """Ladder steps as Dutch words, bottom to top."""
-    return ", ".join(LADDER_LABELS[step] for step in list(steps))  # type: ignore[call-overload]
+    names = labels.get("ladder_step", {})
+    return ", ".join(names.get(step, step) for step in list(steps))  # type: ignore[call-overload]
 
 
 def _labelled(label: str, text: str, class_name: str = "small mb-1") -> html.P:
     return html.P([html.Span(f"{label}: ", className="fw-semibold"), text], className=class_name)
 
 
-def case_card(row: pd.Series, publisher: str) -> dbc.Col:
+def case_card(row: pd.Series, publisher: str, labels: Labels) -> dbc.Col:
     """One case on the collection page: what, where, when, themes, role and source."""
-    role = steps_text(row["ladder_steps"]) + (" (rol verschoof)" if row["has_role_shift"] else "")
+    role = steps_text(row["ladder_steps"], labels) + (
+        " (rol verschoof)" if row["has_role_shift"] else ""
+    )
     body = [
         html.H2(dcc.Link(row["case_name"], href=f"/casussen/{row['case_id']}"), className="h6"),
         html.P(
             f"{place_text(row)} · {row['province_name']} · {period_text(row)} · "
-            f"fase: {PHASE_LABELS[row['phase']]}",
+            f"fase: {labels['case_phase'].get(row['phase'], row['phase'])}",
             className="small text-body-secondary mb-1",
         ),
         html.P(row["summary"], className="small mb-2"),
-        _labelled("Thema's", ", ".join(THEME_LABELS[t] for t in row["themes"])),
+        _labelled("Thema's", ", ".join(labels["case_theme"].get(t, t) for t in row["themes"])),
         _labelled("Rol overheid", role),
         html.P(f"Bron: {publisher}", className="small text-body-secondary mb-0"),
     ]
@@ -93,7 +87,7 @@ def _matrix_cell(rows: pd.DataFrame) -> html.Td:
     return html.Td(parts, title=descriptions or None)
 
 
-def factor_matrix(matrix: pd.DataFrame, cases: pd.DataFrame) -> html.Div:
+def factor_matrix(matrix: pd.DataFrame, cases: pd.DataFrame, labels: Labels) -> html.Div:
     """Key-factor themes × cases: '▲ +n' promoting and '▼ −n' hindering, not by colour alone."""
     cases = cases.sort_values("case_name")
     header = html.Tr(
@@ -115,7 +109,7 @@ def factor_matrix(matrix: pd.DataFrame, cases: pd.DataFrame) -> html.Div:
                 for case_id in cases["case_id"]
             ]
         )
-        for theme, label in FACTOR_THEME_LABELS.items()
+        for theme, label in labels["factor_theme"].items()
     ]
     legend = html.Caption(
         [
@@ -133,13 +127,15 @@ def factor_matrix(matrix: pd.DataFrame, cases: pd.DataFrame) -> html.Div:
     return html.Div(table, className="table-responsive")
 
 
-def filter_controls(overview: pd.DataFrame, filters: CaseFilters, ids: dict[str, str]) -> dbc.Row:
+def filter_controls(
+    overview: pd.DataFrame, filters: CaseFilters, ids: dict[str, str], labels: Labels
+) -> dbc.Row:
     """The collection's filters, set from the link; ids maps parameter name to component id."""
     provinces = {name: name for name in sorted(overview["province_name"].unique())}
     years = {year: str(year) for year in case_years(overview)}
     dropdowns = [
-        ("Thema", ids["thema"], THEME_LABELS, filters.theme or None, 3),
-        ("Rol overheid (trede)", ids["trede"], LADDER_LABELS, filters.step or None, 3),
+        ("Thema", ids["thema"], labels["case_theme"], filters.theme or None, 3),
+        ("Rol overheid (trede)", ids["trede"], labels["ladder_step"], filters.step or None, 3),
         ("Provincie", ids["provincie"], provinces, filters.province or None, 2),
         ("Actief vanaf", ids["van"], years, filters.first_year, 2),
         ("Actief tot en met", ids["tot"], years, filters.last_year, 2),
@@ -224,7 +220,7 @@ def bullet_list(items: list[str]) -> html.Ul:
     return html.Ul([html.Li(item) for item in items])
 
 
-def actors_by_type(actors: pd.DataFrame) -> list:
+def actors_by_type(actors: pd.DataFrame, labels: Labels) -> list:
     """Actors grouped under their type, each with role and what they did."""
     groups: list = []
     for kind, rows in actors.groupby("category", sort=True):
@@ -232,17 +228,18 @@ def actors_by_type(actors: pd.DataFrame) -> list:
             html.Li(
                 [
                     html.Strong(row.title),
-                    f" ({ROLE_LABELS.get(row.role, row.role)})",
+                    f" ({labels['actor_role'].get(row.role, row.role)})",
                     f": {row.detail}" if _text(row.detail) else "",
                 ]
             )
             for row in rows.sort_values("position").itertuples(index=False)
         ]
-        groups += [html.H3(ACTOR_TYPE_LABELS.get(kind, kind), className="h6 mt-2"), html.Ul(items)]
+        title = labels["actor_type"].get(str(kind), str(kind))
+        groups += [html.H3(title, className="h6 mt-2"), html.Ul(items)]
     return groups
 
 
-def factor_list(factors: pd.DataFrame) -> html.Ul:
+def factor_list(factors: pd.DataFrame, labels: Labels) -> html.Ul:
     """Promoting or hindering factors, each with the key factors it is tagged with."""
     return html.Ul(
         [
@@ -253,7 +250,7 @@ def factor_list(factors: pd.DataFrame) -> html.Ul:
                     html.Small(
                         "Sleutelfactor: "
                         + ", ".join(
-                            FACTOR_THEME_LABELS.get(theme, theme)
+                            labels["factor_theme"].get(theme, theme)
                             for theme in _text(row.category).split(", ")
                             if theme
                         ),
@@ -266,7 +263,7 @@ def factor_list(factors: pd.DataFrame) -> html.Ul:
     )
 
 
-def role_shifts(ladder: pd.DataFrame) -> html.Ul | None:
+def role_shifts(ladder: pd.DataFrame, labels: Labels) -> html.Ul | None:
     """The dated positions of the government's role in words, the current one marked."""
     dated = ladder[ladder["is_dated"]]
     if dated.empty:
@@ -277,7 +274,7 @@ def role_shifts(ladder: pd.DataFrame) -> html.Ul | None:
                 html.Strong(
                     f"{period_label(rows['from_year'].iloc[0], rows['to_year'].iloc[0])}: "
                 ),
-                steps_text(rows.sort_values("step_rank")["step"]),
+                steps_text(rows.sort_values("step_rank")["step"], labels),
                 " (huidig of laatst beschreven)" if rows["is_current"].iloc[0] else "",
                 f". {rows['description'].iloc[0]}" if _text(rows["description"].iloc[0]) else "",
             ]

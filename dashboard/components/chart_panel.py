@@ -1,7 +1,8 @@
 """A chart with everything around it: what it shows, source, sample marker, table, downloads.
 
 The plotted rows travel with the panel (in a dcc.Store), so the CSV and Excel downloads contain
-exactly what the chart shows, and the 'Bronnen' sheet names the sources and the view's URL.
+exactly what the chart shows; every row names its place, source and status, and the workbook's
+'Bronnen' sheet gives the sources and the absolute, complete link of the view.
 """
 
 from __future__ import annotations
@@ -10,51 +11,66 @@ import re
 from typing import Any
 
 import dash_bootstrap_components as dbc
+import flask
 import pandas as pd
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.provenance import provisional_badge, source_note
 from dashboard.exports import to_dutch_csv, to_xlsx
-from dashboard.labels import format_number
+from dashboard.labels import PROVISIONAL_BADGE, format_number
 
 DOWNLOAD_BUTTON = "sk-download-button"
 DOWNLOAD = "sk-download"
 PANEL_DATA = "sk-panel-data"
-
-
-def data_table(table: pd.DataFrame, caption: str) -> html.Div:
-    """The plotted rows as an accessible table (the 'Toon als tabel' alternative).
-
-    Rendered from Markdown: one component instead of one per cell, which kept large pages slow.
-    """
-    header = "| " + " | ".join(_markdown(c) for c in table.columns) + " |"
-    rule = "|" + "---|" * len(table.columns)
-    rows = [
-        "| " + " | ".join(_markdown(_cell(v)) for v in row) + " |"
-        for row in table.itertuples(index=False)
-    ]
-    return html.Div(
-        [
-            html.P(caption, className="small fw-semibold mb-1"),
-            dcc.Markdown(
-                "\n".join([header, rule, *rows]), className="table table-sm small sk-data-table"
-            ),
-        ],
-        className="table-responsive",
-    )
-
-
-def _markdown(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("<", "&lt;")
+SCREEN_COLUMNS_LEFT_OUT = ("Maat", "Bron", "Bron noemer")  # in the downloads, not on screen
 
 
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        return format_number(value, 0 if value.is_integer() else 2)
+        return "" if value != value else format_number(value, 0 if value.is_integer() else 2)
     return "" if value is None else str(value)
+
+
+def data_table(table: pd.DataFrame, caption: str) -> html.Div:
+    """The plotted rows as an accessible HTML table (the 'Toon als tabel' alternative).
+
+    Cells are plain text components, so text from files or links is shown, never interpreted.
+    """
+    columns = [c for c in table.columns if c not in SCREEN_COLUMNS_LEFT_OUT]
+    header = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
+    body = html.Tbody(
+        [html.Tr([html.Td(_cell(value)) for value in row]) for row in table[columns].itertuples(index=False)]
+    )
+    return html.Div(
+        html.Table(
+            [html.Caption(caption, className="caption-top small fw-semibold"), header, body],
+            className="table table-sm small sk-data-table",
+        ),
+        className="table-responsive",
+    )
+
+
+def _download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
+    return html.Div(
+        [
+            dbc.Button(
+                "Download CSV",
+                id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "csv"},
+                size="sm", color="secondary", outline=True, className="me-2",
+            ),
+            dbc.Button(
+                "Download Excel",
+                id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "xlsx"},
+                size="sm", color="secondary", outline=True,
+            ),
+            dcc.Download(id={"type": DOWNLOAD, "panel": panel_id}),
+            dcc.Store(id={"type": PANEL_DATA, "panel": panel_id}, data=stored),
+        ],
+        className="sk-downloads mt-2",
+    )
 
 
 def chart_panel(
@@ -66,39 +82,22 @@ def chart_panel(
     table: pd.DataFrame,
     sources: pd.DataFrame,
     is_demo: bool,
-    view_url: str,
+    view_link: str,
     graph_id: str | None = None,
+    notes: list | None = None,
 ) -> html.Section:
-    """One chart panel; `table` holds exactly the plotted rows with Dutch column names."""
+    """One chart panel; `table` holds exactly the plotted rows with Dutch column names.
+
+    `view_link` is the view's complete link (every parameter, the release included), relative
+    to the site; the download makes it absolute.
+    """
     stored = {
         "rows": table.to_dict("records"),
         "columns": list(table.columns),
         "sources": sources.to_dict("records"),
-        "url": view_url,
+        "link": view_link,
         "name": panel_id,
     }
-    downloads = html.Div(
-        [
-            dbc.Button(
-                "Download CSV",
-                id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "csv"},
-                size="sm",
-                color="secondary",
-                outline=True,
-                className="me-2",
-            ),
-            dbc.Button(
-                "Download Excel",
-                id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "xlsx"},
-                size="sm",
-                color="secondary",
-                outline=True,
-            ),
-            dcc.Download(id={"type": DOWNLOAD, "panel": panel_id}),
-            dcc.Store(id={"type": PANEL_DATA, "panel": panel_id}, data=stored),
-        ],
-        className="sk-downloads mt-2",
-    )
     return html.Section(
         [
             html.H2(title, className="h5"),
@@ -106,15 +105,16 @@ def chart_panel(
             dcc.Graph(
                 id=graph_id or f"{panel_id}-graph",
                 figure=figure,
-                config={"displaylogo": False, "locale": "nl"},
+                config={"displaylogo": False, "locale": "nl", "responsive": True},
             ),
+            *(notes or []),
             source_note(sources, is_demo=is_demo),
             _provisional_note(table),
             html.Details(
                 [html.Summary("Toon als tabel"), data_table(table, title)],
                 className="mt-2 sk-table-toggle",
             ),
-            downloads,
+            _download_buttons(panel_id, stored),
         ],
         id=panel_id,
         className="sk-panel border rounded p-3 mb-4",
@@ -123,12 +123,15 @@ def chart_panel(
 
 
 def _provisional_note(table: pd.DataFrame) -> html.P | None:
-    """Say so when the publisher calls any plotted value provisional."""
-    if "Voorlopig" not in table or not table["Voorlopig"].any():
+    """Say so when the publisher calls any plotted value provisional (bands included)."""
+    if "Status" not in table:
         return None
-    years = ", ".join(str(y) for y in sorted(set(table.loc[table["Voorlopig"], "Jaar"])))
+    provisional = table[table["Status"] == PROVISIONAL_BADGE]
+    if provisional.empty:
+        return None
+    years = ", ".join(str(y) for y in sorted(set(provisional["Jaar"])))
     return html.P(
-        [provisional_badge(), f" De cijfers over {years} zijn voorlopig en kunnen nog wijzigen."],
+        [provisional_badge(), f" De cijfers over {years} zijn (deels) voorlopig en kunnen nog wijzigen."],
         className="small mb-1",
     )
 
@@ -145,11 +148,13 @@ def _filename(name: str, extension: str) -> str:
     prevent_initial_call=True,
 )
 def download_panel(csv_clicks: int | None, xlsx_clicks: int | None, stored: dict) -> dict:
-    """Send the panel's plotted rows as Dutch-Excel CSV or as .xlsx with a sources sheet."""
-    if not stored or not ctx.triggered_id:
+    """Send the panel's plotted rows as Dutch-Excel CSV or as .xlsx with sources and legend."""
+    if not stored or not ctx.triggered_id or not isinstance(stored.get("rows"), list):
         raise PreventUpdate
-    table = pd.DataFrame(stored["rows"], columns=stored["columns"])
+    table = pd.DataFrame(stored["rows"], columns=stored.get("columns"))
+    name = str(stored.get("name", "download"))
+    link = flask.request.host_url.rstrip("/") + str(stored.get("link", "/"))
     if ctx.triggered_id["format"] == "csv":
-        return dcc.send_bytes(to_dutch_csv(table), _filename(stored["name"], "csv"))
-    sources = pd.DataFrame(stored["sources"])
-    return dcc.send_bytes(to_xlsx(table, sources, stored["url"]), _filename(stored["name"], "xlsx"))
+        return dcc.send_bytes(to_dutch_csv(table.assign(Weergave=link)), _filename(name, "csv"))
+    sources = pd.DataFrame(stored.get("sources") or [])
+    return dcc.send_bytes(to_xlsx(table, sources, link), _filename(name, "xlsx"))

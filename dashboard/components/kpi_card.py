@@ -1,4 +1,9 @@
-"""A headline KPI card: value, rate, changes with their meaning, trend, and provenance."""
+"""A headline KPI card: value, rate, changes with their meaning, trend, and provenance.
+
+A change is judged ('gunstig' / 'ongunstig') only between two real values of the same source.
+With a generated value on either side it carries the sample marker and no verdict; across a
+change of source it is a break in the series, not a change.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +16,37 @@ from dash import dcc, html
 
 from dashboard.components.provenance import demo_badge, provisional_badge, source_note
 from dashboard.figures.sparkline import sparkline_figure
-from dashboard.labels import (
-    NO_DATA,
-    KpiDefinition,
-    format_euro,
-    format_number,
-    format_percent_change,
-    format_point_change,
-)
+from dashboard.labels import NO_DATA, SAMPLE_BADGE, format_euro, format_number, signed
+from dashboard.narrative import SMALL_BASE
+
+
+@dataclass(frozen=True)
+class KpiDefinition:
+    """What a headline indicator means and how to read its direction (from data/reference)."""
+
+    kpi: str
+    title: str
+    unit: str
+    definition: str
+    higher_is_better: bool
+    decimals: int = 0
+    rate_unit: str | None = None
+    rate_decimals: int = 1
+
+    @classmethod
+    def from_row(cls, row: dict) -> KpiDefinition:
+        """Built from a kpi_headlines row."""
+        rate_unit = row.get("rate_unit")
+        return cls(
+            kpi=row["kpi"],
+            title=row["title_nl"],
+            unit=row["unit_nl"],
+            definition=row["definition_nl"],
+            higher_is_better=bool(row["higher_is_better"]),
+            decimals=int(row.get("value_decimals") or 0),
+            rate_unit=rate_unit if isinstance(rate_unit, str) else None,
+            rate_decimals=int(_number(row.get("rate_decimals")) or 0),
+        )
 
 
 @dataclass(frozen=True)
@@ -27,7 +55,8 @@ class Change:
 
     label: str  # 't.o.v. 2021'
     text: str | None  # '−7,2%' or None when not computable
-    verdict: str | None  # 'gunstig' | 'ongunstig' | 'gelijk'
+    verdict: str | None  # 'gunstig' | 'ongunstig' | 'gelijk' | None (no judgement)
+    note: str | None = None  # why there is no verdict
 
 
 def _number(value: object) -> float | None:
@@ -47,31 +76,51 @@ def format_kpi_value(definition: KpiDefinition, value: float | None) -> str:
     return f"{format_number(value, definition.decimals)} {definition.unit}"
 
 
-def change_against(
-    definition: KpiDefinition, current: float | None, earlier: float | None, label: str
-) -> Change:
-    """Change as text plus whether it is good news, by the KPI's direction."""
+def _change_text(definition: KpiDefinition, current: float, earlier: float) -> str:
+    difference = current - earlier
     if definition.unit == "%":
-        text = format_point_change(current, earlier)
-    else:
-        text = format_percent_change(current, earlier)
-    if text is None or current is None or earlier is None:
+        return signed(difference, f"{format_number(abs(difference), 1)} procentpunt")
+    if abs(earlier) < SMALL_BASE or earlier == 0:
+        return signed(difference, format_number(abs(difference), definition.decimals))
+    change = 100.0 * difference / earlier
+    return signed(change, f"{format_number(abs(change), 1)}%")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: a value, whether it is generated, and its sources."""
+
+    value: float | None
+    is_demo: bool
+    sources: tuple[str, ...]
+
+
+def change_against(definition: KpiDefinition, current: Side, earlier: Side, label: str) -> Change:
+    """Change as text, judged only when both sides are real and from the same source."""
+    if current.value is None or earlier.value is None:
         return Change(label, None, None)
-    if current == earlier:
+    text = _change_text(definition, current.value, earlier.value)
+    if set(current.sources) != set(earlier.sources):
+        return Change(label, None, None, "breuk in de reeks: de cijfers komen uit een andere bron")
+    if current.is_demo or earlier.is_demo:
+        return Change(label, text, None, f"{SAMPLE_BADGE.lower()}: geen oordeel")
+    if current.value == earlier.value:
         return Change(label, text, "gelijk")
-    better = (current > earlier) == definition.higher_is_better
+    better = (current.value > earlier.value) == definition.higher_is_better
     return Change(label, text, "gunstig" if better else "ongunstig")
 
 
 def _change_item(change: Change) -> html.Li:
     if change.text is None:
-        return html.Li(f"{change.label}: niet te berekenen", className="text-body-secondary")
+        reason = change.note or "niet te berekenen"
+        return html.Li(f"{change.label}: {reason}", className="sk-muted")
     arrow = "▲" if change.text.startswith("+") else "▼" if change.text.startswith("−") else "="
+    judgement = change.verdict or change.note
     return html.Li(
         [
             html.Span(f"{change.label}: "),
             html.Strong(f"{arrow} {change.text}"),
-            html.Span(f" ({change.verdict})", className=f"sk-verdict sk-verdict-{change.verdict}"),
+            html.Span(f" ({judgement})", className=f"sk-verdict sk-verdict-{change.verdict or 'geen'}"),
         ],
     )
 
@@ -80,82 +129,80 @@ def _short_source(sources: pd.DataFrame) -> str:
     """One visible line naming who published the numbers; details sit under 'Over dit cijfer'."""
     if sources.empty:
         return "Bron: geen gegevens"
-    names = []
-    for row in sources.itertuples(index=False):
-        date = next(
-            (d for d in (row.published_on, row.retrieved_at) if isinstance(d, str) and d), ""
-        )
-        names.append(f"{row.publisher} ({date[:4]})" if date else str(row.publisher))
+    names = [
+        f"{row.publisher} ({str(row.date)[:4]})" if row.date else str(row.publisher)
+        for row in sources.itertuples(index=False)
+    ]
     return "Bron: " + "; ".join(dict.fromkeys(names))
 
 
-def _documented_line(sources: pd.DataFrame) -> html.P | None:
-    """Say so when the main number is one a source document states (e.g. 311 in VNG Magazine)."""
-    documents = sources[sources["kind"] == "document"] if len(sources) else sources
-    if documents.empty:
-        return None
-    names = ", ".join(dict.fromkeys(documents["publisher"]))
-    return html.P(f"★ Dit aantal staat in een brondocument: {names}.", className="small mb-1")
+def _ids(value: object) -> tuple[str, ...]:
+    """Source ids from a list column (a list or array; missing -> none)."""
+    if value is None or isinstance(value, float):
+        return ()
+    return tuple(str(v) for v in value)  # type: ignore[union-attr]
+
+
+def _sides(row: dict, prefix: str, value_column: str) -> Side:
+    return Side(
+        _number(row.get(value_column)),
+        bool(row.get(f"{prefix}is_demo") is True),
+        _ids(row.get(f"{prefix}source_ids")),
+    )
+
+
+def kpi_changes(definition: KpiDefinition, row: dict, year: int) -> list[Change]:
+    """The change against the previous year and against the baseline (a case's start)."""
+    current = _sides(row, "", "value")
+    changes = [
+        change_against(definition, current, _sides(row, "previous_", "value_previous_year"), f"t.o.v. {year - 1}")
+    ]
+    if _number(row.get("baseline_year")) is not None:
+        label = f"t.o.v. {int(row['baseline_year'])} ({row.get('baseline_label')})"
+        changes.append(change_against(definition, current, _sides(row, "baseline_", "value_baseline"), label))
+    return changes
+
+
+def _rate_line(definition: KpiDefinition, row: dict) -> html.P:
+    rate = _number(row.get("rate"))
+    text = "\u00a0"
+    if definition.rate_unit and rate is not None:
+        text = f"{format_number(rate, definition.rate_decimals)} {definition.rate_unit}"
+        if row.get("rate_is_demo") and not row.get("is_demo"):
+            text += " (noemer: voorbeeldgegevens)"
+    return html.P(text, className="sk-kpi-rate sk-muted mb-1")
 
 
 def kpi_card(
-    definition: KpiDefinition,
-    trend: pd.DataFrame,
-    *,
-    year: int,
-    sources: pd.DataFrame,
-    card_id: str,
+    definition: KpiDefinition, trend: pd.DataFrame, *, year: int, sources: pd.DataFrame, card_id: str
 ) -> html.Section:
     """The card for one KPI in one year; `trend` holds every year of that KPI for the region."""
     current = trend[trend["year"] == year]
     row = current.iloc[0].to_dict() if len(current) else {}
-    value = _number(row.get("value"))
-    changes = [
-        change_against(
-            definition, value, _number(row.get("value_previous_year")), f"t.o.v. {year - 1}"
-        ),
-        change_against(
-            definition,
-            value,
-            _number(row.get("value_baseline")),
-            f"t.o.v. {row.get('baseline_year', 2018)} "
-            f"({row.get('baseline_label') or 'referentiejaar'})",
-        ),
-    ]
-    is_demo = bool(row.get("is_demo", False))
+    is_demo = bool(row.get("is_demo") or row.get("rate_is_demo"))
     header = [html.H2(definition.title, className="h6 mb-0 d-inline")]
     if is_demo:
         header.append(demo_badge())
     if row.get("is_provisional"):
         header.append(provisional_badge())
-    rate = _number(row.get("rate"))
     body = [
-        html.P(format_kpi_value(definition, value), className="sk-kpi-value mb-0"),
-        html.P(
-            f"{format_number(rate, definition.rate_decimals)} {definition.rate_label}"
-            if definition.rate_label and rate is not None
-            else "\u00a0",
-            className="sk-kpi-rate text-body-secondary mb-1",
-        ),
-        html.Ul([_change_item(change) for change in changes], className="list-unstyled small mb-1"),
-        html.P(
-            "Lager is beter." if not definition.higher_is_better else "Hoger is beter.",
-            className="small text-body-secondary mb-1",
-        ),
-        html.P(_short_source(sources), className="small text-body-secondary mb-1 sk-kpi-source"),
-        _documented_line(sources),
-        dcc.Graph(
-            figure=sparkline_figure(trend, selected_year=year, value_label=definition.unit),
-            config={"displayModeBar": False, "staticPlot": True},
-            className="sk-sparkline",
-            style={"height": "70px"},
+        html.P(format_kpi_value(definition, _number(row.get("value"))), className="sk-kpi-value mb-0"),
+        _rate_line(definition, row),
+        html.Ul([_change_item(c) for c in kpi_changes(definition, row, year)], className="list-unstyled small mb-1"),
+        html.P("Lager is beter." if not definition.higher_is_better else "Hoger is beter.", className="small sk-muted mb-1"),
+        html.P(_short_source(sources), className="small sk-muted mb-1 sk-kpi-source"),
+        html.Div(  # decorative: the numbers are in the card's text
+            dcc.Graph(
+                figure=sparkline_figure(trend, selected_year=year, value_label=definition.unit),
+                config={"displayModeBar": False, "staticPlot": True},
+                className="sk-sparkline",
+                style={"height": "70px"},
+            ),
+            **{"aria-hidden": "true"},
         ),
         html.Details(
-            [
-                html.Summary("Over dit cijfer"),
-                html.P(definition.definition, className="small"),
-                source_note(sources, is_demo=is_demo),
-            ],
+            [html.Summary("Over dit cijfer"), html.P(definition.definition, className="small"),
+             source_note(sources, is_demo=is_demo)],
             className="sk-about",
         ),
     ]

@@ -1,4 +1,4 @@
-"""Where a number comes from: source lines and the sample-data badge."""
+"""Where a number comes from: source lines, the sample-data badge and the provisional badge."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from dashboard.labels import (
-    PROVISIONAL_BADGE,
-    SAMPLE_BADGE,
-    SAMPLE_EXPLANATION,
-    format_date,
-)
+from dashboard.labels import PROVISIONAL_BADGE, SAMPLE_BADGE, SAMPLE_EXPLANATION
+from dashboard.sources import source_label
 
 
 def demo_badge() -> dbc.Badge:
@@ -30,36 +26,31 @@ def provisional_badge() -> dbc.Badge:
     return dbc.Badge(
         PROVISIONAL_BADGE,
         color="info",
+        text_color="dark",
         className="ms-1",
         title="De bron noemt dit cijfer voorlopig; het kan nog wijzigen.",
     )
 
 
-def source_line(source: pd.Series | dict) -> str:
-    """'Bron: CBS, Jeugdhulp 2022 (85099NED), 13 oktober 2023' in one line."""
-    published, retrieved = _text(source.get("published_on")), _text(source.get("retrieved_at"))
-    parts = [str(source["publisher"]), str(source["title"])]
-    if _text(source.get("reference")):
-        parts.append(str(source["reference"]))
-    when = (
-        f"gepubliceerd {format_date(published)}"
-        if published
-        else f"opgehaald {format_date(retrieved)}"
-        if retrieved
-        else "datum onbekend"
-    )
-    return f"Bron: {', '.join(parts)}; {when}"
-
-
-def _text(value: object) -> str | None:
-    """A non-empty string, or None for missing values (None, NaN, '')."""
-    return value if isinstance(value, str) and value else None
-
-
 def source_note(sources: pd.DataFrame, *, is_demo: bool) -> html.Div:
-    """One line per source behind a number, plus the sample marker when any value is generated."""
-    lines = [html.Li(source_line(row), className="sk-source-line") for _, row in sources.iterrows()]
-    children: list = [html.Ul(lines, className="list-unstyled mb-0 small text-body-secondary")]
+    """One line per source behind a number, plus the sample marker when any value is generated.
+
+    `sources` has the columns of dashboard.sources (publisher, title, reference, date, is_demo).
+    """
+    lines = [
+        html.Li("Bron: " + source_label(row.publisher, row.title, row.reference, row.date),
+                className="sk-source-line")
+        for row in sources.itertuples(index=False)
+    ]
+    children: list = [html.Ul(lines, className="list-unstyled mb-0 small sk-muted")]
     if is_demo:
         children.insert(0, html.P([demo_badge(), " ", SAMPLE_EXPLANATION], className="small mb-1"))
     return html.Div(children, className="sk-source-note")
+
+
+def source_line(source: pd.Series | dict) -> str:
+    """'Bron: VNG Magazine, Artikel (002, regel 30), 13 oktober 2023' for a source record."""
+    date = source.get("published_on") or source.get("retrieved_at") or source.get("date")
+    return "Bron: " + source_label(
+        source.get("publisher"), source.get("title"), source.get("reference"), date
+    )

@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 
 from dashboard.figures.style import GRID, PALETTE, new_figure
 
-LADDER_LABELS = ("Loslaten", "Faciliteren", "Stimuleren", "Regisseren", "Reguleren")  # 1..5
 EARLIER_COLOUR, CURRENT_COLOUR = PALETTE[1], PALETTE[0]
 PERIOD_SPREAD = 0.36  # horizontal distance between a case's successive ladder positions
 
@@ -167,7 +166,9 @@ def _ladder_periods(ladder: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     return periods
 
 
-def _ladder_markers(figure: go.Figure, periods: pd.DataFrame, *, current: bool) -> None:
+def _ladder_markers(
+    figure: go.Figure, periods: pd.DataFrame, step_labels: list[str], *, current: bool
+) -> None:
     rows = periods[periods["is_current"] == current].explode(["ranks", "steps"])
     colour = CURRENT_COLOUR if current else EARLIER_COLOUR
     figure.add_trace(
@@ -183,7 +184,7 @@ def _ladder_markers(figure: go.Figure, periods: pd.DataFrame, *, current: bool) 
                 "line": {"width": 2.5, "color": colour},
             },
             text=[
-                f"<b>{_wrap(r.case_name, 40)}</b><br>{LADDER_LABELS[int(r.ranks) - 1]}"
+                f"<b>{_wrap(r.case_name, 40)}</b><br>{step_labels[int(r.ranks) - 1]}"
                 f" ({r.label or 'hele periode'})<br>{_wrap(_text(r.description), 60)}"
                 for r in rows.itertuples(index=False)
             ],
@@ -250,7 +251,11 @@ def _ladder_arrows(figure: go.Figure, periods: pd.DataFrame) -> None:
 
 
 def ladder_figure(
-    ladder: pd.DataFrame, *, height: int | None = None, width: int | None = None
+    ladder: pd.DataFrame,
+    *,
+    step_labels: list[str],
+    height: int | None = None,
+    width: int | None = None,
 ) -> go.Figure:
     """Cases side by side on the five-step ladder, loslaten at the bottom, reguleren on top.
 
@@ -262,8 +267,8 @@ def ladder_figure(
     periods = _ladder_periods(ladder, names)
     figure = new_figure(height=height or 440)
     _ladder_spans_and_labels(figure, periods)
-    _ladder_markers(figure, periods, current=False)
-    _ladder_markers(figure, periods, current=True)
+    _ladder_markers(figure, periods, step_labels, current=False)
+    _ladder_markers(figure, periods, step_labels, current=True)
     _ladder_arrows(figure, periods)
     figure.update_layout(
         xaxis={
@@ -275,9 +280,9 @@ def ladder_figure(
             "tickfont": {"size": 11},
         },
         yaxis={
-            "tickvals": [1, 2, 3, 4, 5],
-            "ticktext": list(LADDER_LABELS),
-            "range": [0.5, 5.75],
+            "tickvals": list(range(1, len(step_labels) + 1)),
+            "ticktext": step_labels,
+            "range": [0.5, len(step_labels) + 0.75],
             "gridcolor": "#ced4da",
             "gridwidth": 2,
             "title": None,

@@ -9,8 +9,9 @@ from dashboard.figures.style import PALETTE, new_figure
 
 
 def sparkline_figure(trend: pd.DataFrame, *, selected_year: int, value_label: str) -> go.Figure:
-    """Line of `value` by `year`, the selected year marked; gaps stay gaps."""
+    """Line of `value` by `year`, the selected year marked; generated points are hollow."""
     figure = new_figure(height=70)
+    demo = trend["is_demo"].fillna(False).astype(bool) if "is_demo" in trend else pd.Series(False, trend.index)
     figure.add_trace(
         go.Scatter(
             x=trend["year"],
@@ -18,7 +19,7 @@ def sparkline_figure(trend: pd.DataFrame, *, selected_year: int, value_label: st
             mode="lines+markers",
             connectgaps=False,
             line={"color": PALETTE[0], "width": 2},
-            marker={"size": 4},
+            marker={"size": 6, "symbol": ["circle-open" if d else "circle" for d in demo]},
             hovertemplate="%{x}: %{y:,.1f} " + value_label + "<extra></extra>",
         )
     )
@@ -36,7 +37,7 @@ def sparkline_figure(trend: pd.DataFrame, *, selected_year: int, value_label: st
         showlegend=False,
         margin={"l": 0, "r": 0, "t": 4, "b": 0},
         xaxis={"visible": False},
-        yaxis={"visible": False},
+        yaxis={"visible": False, "rangemode": "tozero"},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
     )

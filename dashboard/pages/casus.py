@@ -13,7 +13,6 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import queries
-from dashboard.case_view import PHASE_LABELS
 from dashboard.components.cases import (
     actors_by_type,
     bullet_list,
@@ -28,16 +27,27 @@ from dashboard.components.cases import (
     role_shifts,
     steps_text,
 )
-from dashboard.components.feedback import url_problem_alert
+from dashboard.components.page_frame import url_problem_alert
 from dashboard.components.provenance import source_line
+from dashboard.db import Release
 from dashboard.figures.cases import ladder_figure, timeline_figure
-from dashboard.url_state import unknown_parameters
+from dashboard.page_context import RELEASE_PARAMETER, open_page
+from dashboard.url_state import RawQuery, single_values
+
+PREFIX = "/casussen/"
 
 
 def page_title(case_id: str | None = None, **_path: str) -> str:
     """The browser tab: '<case name> · Sociaal Kompas', or that the case was not found."""
-    case = queries.case_overview(case_id or "")
+    release = open_page(None).release
+    case = queries.case_overview(release, case_id or "")
     return f"{case['case_name'].iloc[0] if len(case) else 'Casus niet gevonden'} · Sociaal Kompas"
+
+
+def _path_case_id() -> str | None:
+    """The case id from the path itself: a query parameter of the same name cannot override it."""
+    pathname = dash.callback_context.inputs.get("_pages_location.pathname") or ""
+    return pathname[len(PREFIX):].strip("/") if str(pathname).startswith(PREFIX) else None
 
 
 dash.register_page(
@@ -53,28 +63,35 @@ STATIC_GRAPH: dcc.Graph.Config = {"displaylogo": False, "staticPlot": True, "res
 PANEL_WIDTH = 330  # px: half an A4 page, so the charts print without being cut off
 
 
-def layout(case_id: str | None = None, **query: str) -> html.Div:
+def layout(case_id: str | None = None, **raw_query: object) -> html.Div:
     """The case dashboard, or a Dutch message with a way back for an unknown case id."""
-    case = queries.case_overview(case_id or "")
+    case_id = _path_case_id() or (case_id if isinstance(case_id, str) else None)
+    query, problems = single_values(raw_query, (RELEASE_PARAMETER,))
+    page = open_page(query.get(RELEASE_PARAMETER))
+    release, labels = page.release, queries.vocabulary(page.release)
+    case = queries.case_overview(release, case_id or "")
     if case.empty:
         return html.Div(
             [
                 html.H1("Casus niet gevonden", className="h3"),
-                dbc.Alert(f"Er is geen casus met de naam '{case_id}'.", color="warning"),
+                dbc.Alert(
+                    ["Er is geen casus met de naam ", html.Code(str(case_id)[:60]), "."],
+                    color="warning",
+                ),
                 dcc.Link("Naar alle casussen", href="/casussen"),
             ]
         )
     row = case.iloc[0]
-    items = queries.case_panels(row["case_id"])
-    sources = queries.sources_by_id([row["source_id"]])
+    items = queries.case_panels(release, row["case_id"])
+    sources = queries.sources_by_id(release, [row["source_id"]])
     return html.Div(
         [
             html.Nav(dcc.Link("← Alle casussen", href="/casussen"), className="mb-2 sk-controls"),
-            url_problem_alert(unknown_parameters(query, ())),
+            url_problem_alert(problems + page.problems),
             html.H1(row["case_name"], className="h3"),
             html.P(
                 f"{place_text(row)} ({row['municipality_code']}) · {row['province_name']} · "
-                f"{period_text(row)} · fase: {PHASE_LABELS[row['phase']]}",
+                f"{period_text(row)} · fase: {labels['case_phase'].get(row['phase'], row['phase'])}",
                 className="lead mb-1",
             ),
             html.P(row["summary"], className="mb-1"),
@@ -82,8 +99,11 @@ def layout(case_id: str | None = None, **query: str) -> html.Div:
                 [source_line(s) for _, s in sources.iterrows()],
                 className="small text-body-secondary",
             ),
-            indicator_links(row, queries.regions_with_data()["municipality_code"]),
-            dbc.Row([dbc.Col(p, lg=6) for p in _panels(row, items)], className="sk-case-panels"),
+            indicator_links(row, queries.regions_with_data(release)["municipality_code"]),
+            dbc.Row(
+                [dbc.Col(p, lg=6) for p in _panels(release, row, items, labels)],
+                className="sk-case-panels",
+            ),
             panel(
                 "Kerncijfers uit het document",
                 [key_figures_table(items[items["panel"] == "kerncijfers"])],
@@ -95,9 +115,12 @@ def layout(case_id: str | None = None, **query: str) -> html.Div:
     )
 
 
-def _panels(row: pd.Series, items: pd.DataFrame) -> list[html.Section]:
-    timeline = queries.case_timeline(row["case_id"])
-    ladder = queries.case_ladder(row["case_id"])
+def _panels(
+    release: Release, row: pd.Series, items: pd.DataFrame, labels: dict[str, dict[str, str]]
+) -> list[html.Section]:
+    timeline = queries.case_timeline(release, row["case_id"])
+    ladder = queries.case_ladder(release, row["case_id"])
+    step_labels = list(labels["ladder_step"].values())
     contents: dict[str, list] = {
         "Basisidee": [bullet_list(_items(items, "basisidee")["title"].tolist())],
         "Mijlpalen": [
@@ -106,19 +129,25 @@ def _panels(row: pd.Series, items: pd.DataFrame) -> list[html.Section]:
                 figure=timeline_figure(timeline, height=250, width=PANEL_WIDTH), config=STATIC_GRAPH
             ),
         ],
-        "Actoren": actors_by_type(_items(items, "actoren")),
+        "Actoren": actors_by_type(_items(items, "actoren"), labels),
         "Rol van de overheid": [
             html.P(row["government_description"]),
             html.P(
-                [html.Strong("Treden over de hele periode: "), steps_text(row["overall_steps"])]
+                [
+                    html.Strong("Treden over de hele periode: "),
+                    steps_text(row["overall_steps"], labels),
+                ]
             ),
-            role_shifts(ladder),
+            role_shifts(ladder, labels),
             dcc.Graph(
-                figure=ladder_figure(ladder, height=340, width=PANEL_WIDTH), config=STATIC_GRAPH
+                figure=ladder_figure(
+                    ladder, step_labels=step_labels, height=340, width=PANEL_WIDTH
+                ),
+                config=STATIC_GRAPH,
             ),
         ],
-        "Bevorderende factoren": [factor_list(_items(items, "bevorderend"))],
-        "Belemmerende factoren": [factor_list(_items(items, "belemmerend"))],
+        "Bevorderende factoren": [factor_list(_items(items, "bevorderend"), labels)],
+        "Belemmerende factoren": [factor_list(_items(items, "belemmerend"), labels)],
     }
     return [
         panel(title, children, panel_id=f"{PAGE}-{title.split()[0].lower()}")

@@ -20,10 +20,12 @@ from dashboard.components.cases import (
     filter_controls,
     overview_section,
 )
-from dashboard.components.feedback import url_problem_alert
-from dashboard.components.provenance import source_note
+from dashboard.components.cases import documents_note
+from dashboard.components.page_frame import url_problem_alert
+from dashboard.db import Release
 from dashboard.figures.cases import ladder_figure, timeline_figure
-from dashboard.url_state import build_search
+from dashboard.page_context import RELEASE_PARAMETER, open_page
+from dashboard.url_state import RawQuery, build_search, single_values
 
 dash.register_page(
     __name__, path="/casussen", name="Casussen", title="Casussen · Sociaal Kompas", order=5
@@ -37,14 +39,17 @@ URL = f"{PAGE}-url"
 GRAPH_CONFIG: dcc.Graph.Config = {"displaylogo": False, "locale": "nl"}
 
 
-def layout(**query: str) -> html.Div:
+def layout(**raw_query: object) -> html.Div:
     """Build the collection from the link, so a filtered URL reopens in the same state."""
-    overview = queries.case_overview(None)
+    query, problems = single_values(raw_query, (*CONTROL_IDS, RELEASE_PARAMETER))
+    page = open_page(query.pop(RELEASE_PARAMETER, None))
+    release, labels = page.release, queries.vocabulary(page.release)
+    overview = queries.case_overview(release, None)
     if overview.empty:
         return html.Div([html.H1("Casussen", className="h3"), html.P("Er zijn nog geen casussen.")])
-    filters = parse_filters(query, overview)
+    filters = parse_filters(query, overview, labels)
     shown = filter_cases(overview, filters)
-    sources = queries.sources_by_id(overview["source_id"].tolist())
+    sources = queries.sources_by_id(release, overview["source_id"].tolist())
     publishers = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     return html.Div(
         [
@@ -55,27 +60,32 @@ def layout(**query: str) -> html.Div:
                 "mijlpalen, betrokkenen, rol van de overheid en wat hielp of tegenwerkte.",
                 className="lead",
             ),
-            url_problem_alert(filters.problems),
-            filter_controls(overview, filters, CONTROL_IDS),
+            url_problem_alert(problems + page.problems + filters.problems),
+            filter_controls(overview, filters, CONTROL_IDS, labels),
             html.P(f"{len(shown)} van {len(overview)} casussen", className="fw-semibold"),
-            dbc.Row([case_card(row, publishers[row["source_id"]]) for _, row in shown.iterrows()])
+            dbc.Row(
+                [case_card(row, publishers[row["source_id"]], labels) for _, row in shown.iterrows()]
+            )
             if len(shown)
             else html.P("Geen casussen voor deze combinatie van filters."),
-            *(_panels(shown, sources[sources["source_id"].isin(shown["source_id"])])),
+            *(_panels(release, shown, sources[sources["source_id"].isin(shown["source_id"])], labels)),
         ]
     )
 
 
-def _panels(shown: pd.DataFrame, sources: pd.DataFrame) -> list:
+def _panels(
+    release: Release, shown: pd.DataFrame, sources: pd.DataFrame, labels: dict[str, dict[str, str]]
+) -> list:
     if shown.empty:
         return []
     ids = shown["case_id"].tolist()
-    ladder, timeline = queries.case_ladder(None), queries.case_timeline(None)
-    matrix = queries.case_factor_matrix()
+    ladder, timeline = queries.case_ladder(release, None), queries.case_timeline(release, None)
+    matrix = queries.case_factor_matrix(release)
+    step_labels = list(labels["ladder_step"].values())
     return [
         overview_section(
             "Sleutelfactoren per casus",
-            [factor_matrix(matrix[matrix["case_id"].isin(ids)], shown)],
+            [factor_matrix(matrix[matrix["case_id"].isin(ids)], shown, labels)],
             sources,
         ),
         overview_section(
@@ -83,7 +93,10 @@ def _panels(shown: pd.DataFrame, sources: pd.DataFrame) -> list:
             [
                 html.P(LADDER_NOTE, className="small"),
                 dcc.Graph(
-                    figure=ladder_figure(ladder[ladder["case_id"].isin(ids)]), config=GRAPH_CONFIG
+                    figure=ladder_figure(
+                        ladder[ladder["case_id"].isin(ids)], step_labels=step_labels
+                    ),
+                    config=GRAPH_CONFIG,
                 ),
             ],
             sources,
@@ -99,7 +112,7 @@ def _panels(shown: pd.DataFrame, sources: pd.DataFrame) -> list:
             sources,
         ),
         html.Details(
-            [html.Summary("Alle bronverwijzingen per casus"), source_note(sources, is_demo=False)],
+            [html.Summary("Alle bronverwijzingen per casus"), documents_note(sources)],
             className="sk-about small mb-3",
         ),
     ]

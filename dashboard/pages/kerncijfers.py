@@ -1,22 +1,24 @@
-"""Kerncijfers (/): four headline indicators in one screen, for aldermen. Wiring only.
+"""Kerncijfers (/): the headline indicators in one screen, for aldermen.
 
 The view is built from the link (`?gemeente=GM0351&jaar=2022`), so a shared URL shows exactly
-what the sender saw; the controls write their state back into the link.
+what the sender saw; the controls write their state back into the link. Without a year in the
+link the page opens on the latest year that has real (not generated) numbers for the place.
 """
 
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, callback, dcc, html
+import pandas as pd
+from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import queries
 from dashboard.components.controls import municipality_dropdown, year_dropdown
-from dashboard.components.feedback import url_problem_alert
-from dashboard.components.kpi_card import kpi_card
-from dashboard.labels import KPIS
-from dashboard.settings import get_settings
-from dashboard.url_state import build_search, parse_municipality, parse_year, unknown_parameters
+from dashboard.components.kpi_card import KpiDefinition, kpi_card
+from dashboard.components.page_frame import page_frame
+from dashboard.labels import SAMPLE_BADGE
+from dashboard.page_context import RELEASE_PARAMETER, open_page
+from dashboard.url_state import RawQuery, build_search, parse_municipality, parse_year, single_values
 
 dash.register_page(
     __name__, path="/", name="Kerncijfers", title="Kerncijfers · Sociaal Kompas", order=0
@@ -24,57 +26,86 @@ dash.register_page(
 
 PAGE = "kerncijfers"
 URL = f"{PAGE}-url"
+STATE = f"{PAGE}-state"
 MUNICIPALITY = f"{PAGE}-gemeente"
 YEAR = f"{PAGE}-jaar"
-QUERY_PARAMETERS = ("gemeente", "jaar")
+PARAMETERS = ("gemeente", "jaar", RELEASE_PARAMETER)
 
 
-def layout(gemeente: str | None = None, jaar: str | None = None, **other: str) -> html.Div:
+def default_year(kpis: pd.DataFrame, years: list[int]) -> tuple[int | None, bool]:
+    """The latest year with a real headline value, else the latest year (and False)."""
+    real = kpis[~kpis["is_demo"].astype(bool) & kpis["value"].notna()]
+    if len(real):
+        return int(real["year"].max()), True
+    return (years[-1] if years else None), False
+
+
+def _generated_notice(kpis: pd.DataFrame, year: int | None, name: str) -> dbc.Alert | None:
+    """Say plainly, above the cards, when every number shown for the year is generated."""
+    shown = kpis[kpis["year"] == year]
+    if shown.empty or not shown["is_demo"].astype(bool).all():
+        return None
+    return dbc.Alert(
+        f"Voor {name} zijn er over {year} geen echte cijfers: alle kaarten hieronder tonen "
+        f"{SAMPLE_BADGE.lower()} (gegenereerd, geen officiële cijfers).",
+        color="warning",
+        className="sk-generated-notice",
+    )
+
+
+def layout(**raw_query: object) -> html.Div:
     """Build the page from the link, so a shared URL shows the sender's view."""
-    regions = queries.regions_with_data()
-    default_code = get_settings().default_municipality
+    query, problems = single_values(raw_query, PARAMETERS)
+    page = open_page(query.get(RELEASE_PARAMETER))
+    regions = queries.regions_with_data(page.release)
+    names = dict(zip(regions["municipality_code"], regions["municipality_name"], strict=True))
     code, municipality_problem = parse_municipality(
-        gemeente, regions["municipality_code"], default_code
+        query.get("gemeente"), names, page.settings.default_municipality
     )
-    years = queries.available_years(code)
-    year, year_problem = parse_year(jaar, years)
-    problems = [p for p in (municipality_problem, year_problem) if p]
-    problems += unknown_parameters(other, QUERY_PARAMETERS)
-    name = regions.loc[regions["municipality_code"] == code, "municipality_name"].iloc[0]
-    return html.Div(
-        [
-            dcc.Location(id=URL, refresh="callback-nav"),
-            html.H1(f"Kerncijfers {name} {year}", className="h3"),
-            url_problem_alert(problems),
-            dbc.Row(
-                [
-                    dbc.Col(municipality_dropdown(MUNICIPALITY, regions, code), md=6, lg=4),
-                    dbc.Col(year_dropdown(YEAR, years, year), md=3, lg=2),
-                ],
-                className="mb-3 g-2",
-            ),
-            _cards(code, year),
-        ]
+    years = queries.region_years(page.release).get(code, [])
+    kpis = queries.kpi_headlines(page.release, code)
+    fallback, _ = default_year(kpis, years)
+    year, year_problem = parse_year(query.get("jaar"), years, fallback)
+    problems += [p for p in (municipality_problem, year_problem) if p] + page.problems
+    search = build_search({"gemeente": code, "jaar": year}, {})
+    pinned = {"versie": page.release_id} if page.pinned else {}
+    body = [
+        dcc.Location(id=URL, refresh="callback-nav"),
+        dcc.Store(id=STATE, data={"default_year": fallback, **pinned}),
+        dbc.Row(
+            [
+                dbc.Col(municipality_dropdown(MUNICIPALITY, regions, code), xs=12, md=6, lg=4),
+                dbc.Col(year_dropdown(YEAR, years, year), xs=12, md=3, lg=2),
+            ],
+            className="mb-3 g-2",
+        ),
+        _generated_notice(kpis, year, names.get(code, code)),
+        _cards(page.release, kpis, year),
+    ]
+    return page_frame(
+        page,
+        title=f"Kerncijfers {names.get(code, code)} {year}",
+        lead=None,
+        problems=problems,
+        link=f"/{search}&{RELEASE_PARAMETER}={page.release_id}",
+        body=body,
     )
 
 
-def _cards(code: str, year: int | None) -> dbc.Row:
-    kpis = queries.headline_kpis(code)
+def _cards(release: object, kpis: pd.DataFrame, year: int | None) -> dbc.Row:
     in_year = kpis[kpis["year"] == year]
-    source_ids = [sid for ids in in_year["source_ids"] for sid in ids]
-    sources = queries.sources_by_id(source_ids)
+    ids = [sid for column in ("source_ids",) for values in in_year[column] for sid in values]
+    ids += [sid for sid in in_year["rate_source_id"].dropna()]
+    sources = queries.sources_by_id(release, ids)  # type: ignore[arg-type]
     cards = []
-    for definition in KPIS.values():
-        trend = kpis[kpis["kpi"] == definition.kpi]
-        ids = {sid for ids in trend.loc[trend["year"] == year, "source_ids"] for sid in ids}
-        card = kpi_card(
-            definition,
-            trend,
-            year=year or 0,
-            sources=sources[sources["source_id"].isin(ids)],
-            card_id=f"{PAGE}-{definition.kpi}",
-        )
-        cards.append(dbc.Col(card, md=6, xl=3, className="mb-3"))
+    for kpi, trend in kpis.groupby("kpi", sort=False):
+        definition = KpiDefinition.from_row(trend.iloc[0].to_dict())
+        row_ids = set(in_year.loc[in_year["kpi"] == kpi, "source_ids"].explode().dropna())
+        row_ids |= set(in_year.loc[in_year["kpi"] == kpi, "rate_source_id"].dropna())
+        card_sources = sources[sources["source_id"].isin(row_ids)].rename(columns={"published_on": "date"})
+        card_sources["date"] = card_sources["date"].fillna(card_sources["retrieved_at"])
+        card = kpi_card(definition, trend, year=year or 0, sources=card_sources, card_id=f"{PAGE}-{kpi}")
+        cards.append(dbc.Col(card, xs=12, md=6, xl=3, className="mb-3"))
     return dbc.Row(cards)
 
 
@@ -82,9 +113,11 @@ def _cards(code: str, year: int | None) -> dbc.Row:
     Output(URL, "search"),
     Input(MUNICIPALITY, "value"),
     Input(YEAR, "value"),
+    State(STATE, "data"),
     prevent_initial_call=True,
 )
-def write_link(municipality_code: str | None, year: int | None) -> str:
-    """Put the chosen municipality and year in the link (defaults left out)."""
-    defaults = {"gemeente": get_settings().default_municipality}
-    return build_search({"gemeente": municipality_code, "jaar": year}, defaults)
+def write_link(municipality_code: str | None, year: int | None, stored: dict | None) -> str:
+    """Put the chosen municipality and year in the link (the release stays when pinned)."""
+    stored = stored or {}
+    values = {"gemeente": municipality_code, "jaar": year, RELEASE_PARAMETER: stored.get("versie")}
+    return build_search(values, {})

@@ -1,22 +1,28 @@
 """Vrijwilligers (/vrijwilligers): is the informal base growing?
 
 For cooperative directors: volunteers and buddies registered over time and by field, next to the
-health monitor's share of adults doing volunteer work (separate survey points). Wiring only.
+health monitor's share of adults doing volunteer work (a survey every few years: points).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash
 from dash import html
 
-from dashboard.indicator_page import (
-    IndicatorPage,
-    Measure,
-    page_layout,
-    register_callbacks,
-    trend_panel,
-)
-from dashboard.indicator_panels import survey_panel
+from dashboard import queries
+from dashboard.components.chart_panel import chart_panel
+from dashboard.figures.indicators import points_figure
+from dashboard.indicators import tables
+from dashboard.indicators.catalogue import indicator_from_catalogue
+from dashboard.indicators.data import PageData, load_page_data
+from dashboard.indicators.page import IndicatorPage, page_layout, register
+from dashboard.indicators.state import ViewState
+from dashboard.indicators.trend import BAND_SERIES, other_indicator_panel
+from dashboard.labels import format_number
+from dashboard.page_context import PageContext
+from dashboard.sources import band_sources, combine, series_sources
 
 dash.register_page(
     __name__,
@@ -26,62 +32,65 @@ dash.register_page(
     order=4,
 )
 
-BUDDIES = Measure(
-    "aantal",
-    "count",
-    "Aantal maatjes",
-    "aantal maatjes",
-    "In {year} stonden in {name} {value} maatjes geregistreerd",
-    "maatjes",
-    comparable=False,
-)
+SURVEY = "adults_volunteering_pct"
+
+
+def buddies_panel(page: PageContext, state: ViewState, data: PageData, link: str) -> html.Section:
+    """Registered buddies, in the page's measure where buddies have it."""
+    return other_indicator_panel(page, state, link, indicator_key="buddies_registered", panel="vrijwilligers-maatjes")
+
+
+def survey_panel(page: PageContext, state: ViewState, data: PageData, link: str) -> html.Section:
+    """Health-monitor share of adults doing volunteer work: separate points, not a yearly line."""
+    indicator = indicator_from_catalogue(queries.measure_catalogue(page.release), SURVEY)
+    survey_state = replace(state, measure=indicator.measures[0], period=(2000, 2100))
+    survey = load_page_data(page.release, indicator, survey_state)
+    own, national, band = survey.own(state.code, "total"), survey.national("total"), survey.band("total")
+    known = own.dropna(subset=["value"]).sort_values("year")
+    if known.empty:
+        sentence = f"De gezondheidsmonitor heeft voor {state.name} geen meting."
+    else:
+        latest = known.iloc[-1]
+        sentence = (
+            f"Bij de meting van {int(latest['year'])} deed {format_number(latest['value'], 1)}% van "
+            f"de volwassenen in {state.name} vrijwilligerswerk. De gezondheidsmonitor meet dit eens "
+            "in de paar jaar; de punten zijn daarom niet met een lijn verbonden."
+        )
+    measure = indicator.measures[0]
+    table = tables.stack(
+        tables.series_rows(own, series=state.name, measure=measure, status_labels=survey.status_labels),
+        tables.series_rows(national, series="Nederland", measure=measure, status_labels=survey.status_labels),
+        *[
+            tables.band_rows(band, column=column, series=series, place="Vergelijkingsgroep",
+                             category_label=indicator.label, measure=measure,
+                             status_labels=survey.status_labels)
+            for column, series in BAND_SERIES
+        ],
+    )
+    return chart_panel(
+        "vrijwilligers-monitor",
+        title=indicator.label,
+        sentence=sentence,
+        figure=points_figure(own, band, national, name=state.name, y_label=measure.axis),
+        table=table,
+        sources=combine(series_sources(own), series_sources(national), band_sources(band)),
+        is_demo=any(bool(f["is_demo"].any()) for f in (own, national, band) if len(f)),
+        view_link=link,
+    )
+
 
 PAGE = IndicatorPage(
     page="vrijwilligers",
     title="Vrijwilligers",
     question="Groeit de informele basis: zijn er meer vrijwilligers en maatjes?",
     indicator="volunteers_registered",
-    headline_category="total",
-    headline_title="Geregistreerde vrijwilligers",
-    breakdown_title="Vrijwilligers naar werkveld",
-    measures=(
-        Measure(
-            "per1000",
-            "per_1000_inhabitants",
-            "Per 1.000 inwoners",
-            "per 1.000 inwoners",
-            "In {year} stonden in {name} {value} vrijwilligers per 1.000 inwoners geregistreerd",
-            "per 1.000 inwoners",
-            decimals=1,
-        ),
-        Measure(
-            "aantal",
-            "count",
-            "Aantal vrijwilligers",
-            "aantal vrijwilligers",
-            "In {year} stonden in {name} {value} vrijwilligers geregistreerd",
-            "vrijwilligers",
-            comparable=False,
-        ),
-    ),
-    extra_panels=(
-        lambda state, url: trend_panel(
-            PAGE,
-            state,
-            url,
-            indicator="buddies_registered",
-            title="Geregistreerde maatjes",
-            measure=BUDDIES,
-            suffix="maatjes",
-        ),
-        lambda state, url: survey_panel("vrijwilligers", state, url),
-    ),
+    extra_panels=(buddies_panel, survey_panel),
 )
 
 
-def layout(**query: str) -> html.Div:
+def layout(**query: object) -> html.Div:
     """Build the page from the link, so a shared URL shows the sender's view."""
     return page_layout(PAGE, query)
 
 
-register_callbacks(PAGE)
+register(PAGE)

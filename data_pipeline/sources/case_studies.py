@@ -16,7 +16,8 @@ import pandas as pd
 from data_pipeline.errors import InputError, Problem
 from data_pipeline.observations import SOURCE_COLUMNS, conform
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources.case_validation import DATE, LADDER, validate_case
+from data_pipeline.sources import reference
+from data_pipeline.sources.case_validation import DATE, Vocabularies, validate_case
 
 # Publisher and publication date of the source documents in shared/seeds, keyed by the file's
 # number prefix; a date only where the document states a full one.
@@ -98,7 +99,9 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
-def read_cases(folder: Path, known_municipalities: set[str]) -> list[dict[str, Any]]:
+def read_cases(
+    folder: Path, known_municipalities: set[str], vocabularies: Vocabularies
+) -> list[dict[str, Any]]:
     """Every case file in `folder`, validated; raises one InputError listing all problems."""
     problems: list[Problem] = []
     cases: list[dict[str, Any]] = []
@@ -109,7 +112,7 @@ def read_cases(folder: Path, known_municipalities: set[str]) -> list[dict[str, A
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as broken:
             problems.append(Problem(path.name, None, None, f"not a valid TOML file: {broken}"))
             continue
-        case_id = validate_case(path, data, known_municipalities, problems)
+        case_id = validate_case(path, data, known_municipalities, vocabularies, problems)
         if case_id in seen:
             message = f"duplicate: {seen[case_id]} has the same case_id"
             problems.append(Problem(path.name, None, f"{case_id}: case_id", message))
@@ -152,7 +155,7 @@ def _case_row(case: dict) -> list[dict]:
     ]
 
 
-def _ladder_rows(case: dict) -> list[dict]:
+def _ladder_rows(case: dict, ladder: tuple[str, ...]) -> list[dict]:
     role = case["government_role"]
     shifts = sorted(role.get("shifts", []), key=lambda shift: shift["from_year"])
     whole_case = {"ladder": role["ladder"], "description": role["description"]}
@@ -162,7 +165,7 @@ def _ladder_rows(case: dict) -> list[dict]:
             {
                 "case_id": case["case_id"],
                 "step": step,
-                "step_rank": LADDER.index(step) + 1,
+                "step_rank": ladder.index(step) + 1,
                 "period": period,
                 "from_year": entry.get("from_year"),
                 "to_year": entry.get("to_year"),
@@ -243,7 +246,7 @@ def _table(name: str, rows: list[dict]) -> pd.DataFrame:
     return conform(pd.DataFrame(rows, columns=list(columns)), columns)
 
 
-def case_tables(cases: list[dict]) -> dict[str, pd.DataFrame]:
+def case_tables(cases: list[dict], ladder: tuple[str, ...]) -> dict[str, pd.DataFrame]:
     """Flatten validated cases into typed raw tables (one row per case, milestone, actor, ...)."""
 
     def rows(extract: Any) -> list[dict]:
@@ -257,7 +260,7 @@ def case_tables(cases: list[dict]) -> dict[str, pd.DataFrame]:
         "case_ideas": _table("case_ideas", rows(lambda c: _listed(c, "basic_idea", "idea"))),
         "case_milestones": _table("case_milestones", rows(_milestone_rows)),
         "case_actors": _table("case_actors", rows(_actor_rows)),
-        "case_ladder": _table("case_ladder", rows(_ladder_rows)),
+        "case_ladder": _table("case_ladder", rows(lambda c: _ladder_rows(c, ladder))),
         "case_factors": _table("case_factors", factors.to_dict("records")),
         "case_factor_themes": _table("case_factor_themes", factor_themes.to_dict("records")),
         "case_key_figures": _table("case_key_figures", rows(_key_figure_rows)),
@@ -294,5 +297,12 @@ def case_sources(cases: list[dict]) -> pd.DataFrame:
 
 def load_cases(settings: PipelineSettings, municipalities: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Loader: the case files in <data dir>/cases as raw tables plus their source records."""
-    cases = read_cases(settings.data_dir / "cases", set(municipalities["municipality_code"]))
-    return {**case_tables(cases), "sources": case_sources(cases)}
+    vocabularies = reference.read_reference(settings.data_dir, "vocabularies")
+    by_name = {
+        name: tuple(rows.sort_values("sort_order")["code"])
+        for name, rows in vocabularies.groupby("vocabulary")
+    }
+    cases = read_cases(
+        settings.data_dir / "cases", set(municipalities["municipality_code"]), by_name
+    )
+    return {**case_tables(cases, by_name["ladder_step"]), "sources": case_sources(cases)}

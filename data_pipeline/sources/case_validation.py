@@ -8,27 +8,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from data_pipeline.errors import Problem
 
-LADDER = ("loslaten", "faciliteren", "stimuleren", "regisseren", "reguleren")  # bottom to top
-FACTOR_THEMES = (
-    *("burgerkracht", "organiserend_vermogen", "gedeelde_urgentie", "rolduidelijkheid"),
-    *("open_communicatie", "persoonlijke_betrokkenheid", "politieke_steun", "overig"),
-)
-ACTOR_TYPES = (
-    *("bewonersinitiatief", "vrijwilligersorganisatie", "welzijnsorganisatie", "zorgaanbieder"),
-    *("gemeente", "overheid_overig", "school", "woningcorporatie", "bedrijf"),
-    *("kennisinstelling", "fonds", "cooperatie", "overig"),
-)
-ACTOR_ROLES = ("initiatiefnemer", "partner", "financier", "opdrachtgever", "ondersteuner")
-THEMES = (
-    *("jeugd", "wmo", "participatie", "onderwijs", "leefbaarheid", "voorzieningen"),
-    *("werk_en_inkomen", "taal", "veiligheid", "zorg_en_welzijn", "professionalisering"),
-)
-PHASES = ("pionier", "groei", "verankerd", "beeindigd")
-FACTOR_KINDS = ("bevorderend", "belemmerend")
+# The closed lists (themes, phases, ladder steps, actor types and roles, factor kinds and
+# themes) live in data/reference/vocabularies.csv; the loader passes them in.
+Vocabularies = Mapping[str, tuple[str, ...]]
 DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
 FIELDS = (
     *("case_id", "name", "municipality_code", "municipality", "neighbourhood", "province"),
@@ -40,8 +27,11 @@ FIELDS = (
 class _Case:
     """One parsed case file with a problem collector that knows file and case."""
 
-    def __init__(self, path: Path, data: dict[str, Any], problems: list[Problem]) -> None:
+    def __init__(
+        self, path: Path, data: dict[str, Any], problems: list[Problem], vocabularies: Vocabularies
+    ) -> None:
         self.path, self.data, self.problems = path, data, problems
+        self.vocabularies = vocabularies
         self.case_id = str(data.get("case_id") or path.stem)
 
     def problem(self, field: str, message: str) -> None:
@@ -55,12 +45,13 @@ class _Case:
         if (value is not None or required) and not (isinstance(value, int) and value > 1900):
             self.problem(field, f"needs a year like 2018, got {value!r}")
 
-    def choices(self, field: str, values: Any, allowed: tuple[str, ...]) -> None:
-        """A non-empty list of vocabulary values."""
+    def choices(self, field: str, values: Any, vocabulary: str) -> None:
+        """A non-empty list of codes of one vocabulary."""
         for index, value in enumerate(self.values(field, values)):
-            self.choice(f"{field}[{index}]", value, allowed)
+            self.choice(f"{field}[{index}]", value, vocabulary)
 
-    def choice(self, field: str, value: Any, allowed: tuple[str, ...]) -> None:
+    def choice(self, field: str, value: Any, vocabulary: str) -> None:
+        allowed = self.vocabularies.get(vocabulary, ())
         if value not in allowed:
             self.problem(field, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
 
@@ -99,8 +90,8 @@ def _check_identity(case: _Case, known: set[str]) -> None:
     start, end = data.get("period_start"), data.get("period_end")
     if isinstance(start, int) and isinstance(end, int) and end < start:
         case.problem("period_end", f"{end} is before period_start {start}")
-    case.choices("themes", data.get("themes"), THEMES)
-    case.choice("phase", data.get("phase"), PHASES)
+    case.choices("themes", data.get("themes"), "case_theme")
+    case.choice("phase", data.get("phase"), "case_phase")
     for field in sorted(set(data) - set(FIELDS)):
         case.problem(field, "unknown field (a typo?); see data/cases/README.md")
 
@@ -145,8 +136,8 @@ def _check_ideas_and_milestones(case: _Case) -> None:
 def _check_actors(case: _Case) -> None:
     for index, actor in enumerate(case.tables("actors", panel=True)):
         case.text(f"actors[{index}].name", actor.get("name"))
-        case.choice(f"actors[{index}].type", actor.get("type"), ACTOR_TYPES)
-        case.choice(f"actors[{index}].role", actor.get("role"), ACTOR_ROLES)
+        case.choice(f"actors[{index}].type", actor.get("type"), "actor_type")
+        case.choice(f"actors[{index}].role", actor.get("role"), "actor_role")
 
 
 def _check_government(case: _Case) -> None:
@@ -155,7 +146,7 @@ def _check_government(case: _Case) -> None:
         case.problem("government_role", "panel missing: needs a [government_role] table")
         return
     case.text("government_role.description", role.get("description"))
-    case.choices("government_role.ladder", role.get("ladder"), LADDER)
+    case.choices("government_role.ladder", role.get("ladder"), "ladder_step")
     shifts = role.get("shifts", [])
     for index, shift in enumerate(shifts if isinstance(shifts, list) else [None]):
         field = f"government_role.shifts[{index}]"
@@ -167,18 +158,18 @@ def _check_government(case: _Case) -> None:
         first, last = shift.get("from_year"), shift.get("to_year")
         if isinstance(first, int) and isinstance(last, int) and last < first:
             case.problem(f"{field}.to_year", f"{last} is before from_year {first}")
-        case.choices(f"{field}.ladder", shift.get("ladder"), LADDER)
+        case.choices(f"{field}.ladder", shift.get("ladder"), "ladder_step")
 
 
 def _check_factors(case: _Case) -> None:
     factors = case.tables("factors", panel=True)
-    for kind in FACTOR_KINDS:
+    for kind in case.vocabularies.get("factor_kind", ()):
         if factors and not any(f.get("kind") == kind for f in factors):
             case.problem("factors", f"panel missing: no factor with kind = '{kind}'")
     for index, factor in enumerate(factors):
-        case.choice(f"factors[{index}].kind", factor.get("kind"), FACTOR_KINDS)
+        case.choice(f"factors[{index}].kind", factor.get("kind"), "factor_kind")
         case.text(f"factors[{index}].description", factor.get("description"))
-        case.choices(f"factors[{index}].themes", factor.get("themes"), FACTOR_THEMES)
+        case.choices(f"factors[{index}].themes", factor.get("themes"), "factor_theme")
 
 
 def _check_key_figures(case: _Case) -> None:
@@ -201,10 +192,14 @@ CHECKS = (
 
 
 def validate_case(
-    path: Path, data: dict[str, Any], known_municipalities: set[str], problems: list[Problem]
+    path: Path,
+    data: dict[str, Any],
+    known_municipalities: set[str],
+    vocabularies: Vocabularies,
+    problems: list[Problem],
 ) -> str:
     """Append the problems of one parsed case file to `problems`; return its case id."""
-    case = _Case(path, data, problems)
+    case = _Case(path, data, problems, vocabularies)
     _check_identity(case, known_municipalities)
     for check in CHECKS:
         check(case)

@@ -40,7 +40,7 @@ class TableSpec:
 
 
 YOUTH_CARE_FORMS = {
-    "A045560": "total",  # Totaal jeugdhulp
+    "Totaal jeugdzorg": "total",  # jeugdhulp, jeugdbescherming and jeugdreclassering together
     "A042503": "without_accommodation",
     "A027918": "with_accommodation",
     "Pleegzorg": "foster_care",  # key unconfirmed in DATA_SOURCES.md: matched by title
@@ -62,10 +62,11 @@ REFERRERS = {
 }
 
 SPEND_CATEGORIES = {
-    "Jeugdhulp zonder verblijf": "youth_without_accommodation",
-    "Jeugdhulp met verblijf": "youth_with_accommodation",
-    "Jeugdbescherming": "youth_protection_probation",
-    "Jeugdreclassering": "youth_protection_probation",
+    "Totaal jeugdzorg": "total",
+    "Jeugdhulp zonder verblijf": "without_accommodation",
+    "Jeugdhulp met verblijf": "with_accommodation",
+    "Jeugdbescherming": "protection_probation",
+    "Jeugdreclassering": "protection_probation",
 }
 
 TABLES: tuple[TableSpec, ...] = (
@@ -95,7 +96,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "cbs_youth_care_spend",
         "83454NED",
-        "spend_realised_eur",
+        "youth_spend_eur",
         "Gerealiseerde kosten",
         region_dimension="Regio",
         category_dimension="VormenVanJeugdzorg",

@@ -297,12 +297,12 @@ def parse_rows(
         records, columns=["municipality_code", "year", "category", "value", "is_provisional"]
     )
     # Several CBS categories may map to one of ours (e.g. 'Geen verwijzer' + 'onbekend'); a sum
-    # with a missing part would understate the category, so it stays missing.
-    summed = frame.groupby(["municipality_code", "year", "category"], as_index=False).agg(
+    # with a missing part would understate the category, so it stays missing. A cell CBS left
+    # empty is kept (value NaN): it is a fact that the store shows as 'not published'.
+    return frame.groupby(["municipality_code", "year", "category"], as_index=False).agg(
         value=("value", lambda v: v.sum() if v.notna().all() else math.nan),
         is_provisional=("is_provisional", "any"),
     )
-    return summed.dropna(subset=["value"])
 
 
 def parse_table(spec: TableSpec, folder: Path) -> ObservationBatch:

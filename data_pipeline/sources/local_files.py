@@ -27,13 +27,13 @@ VOLUNTEER_FIELDS = {
     "totaal": "total",
 }
 KINDS = {"vrijwilliger": "volunteers_registered", "maatje": "buddies_registered"}
-SPEND_CATEGORIES = {
-    "jeugdhulp_zonder_verblijf": "youth_without_accommodation",
-    "jeugdhulp_met_verblijf": "youth_with_accommodation",
-    "jeugdbescherming_reclassering": "youth_protection_probation",
-    "wmo_begeleiding": "wmo_support",
-    "wmo_huishoudelijke_hulp": "wmo_household_help",
-    "wmo_hulpmiddelen_woonvoorzieningen": "wmo_aids_housing",
+SPEND_CATEGORIES = {  # template category -> (domain of the indicator, our category)
+    "jeugdhulp_zonder_verblijf": ("youth", "without_accommodation"),
+    "jeugdhulp_met_verblijf": ("youth", "with_accommodation"),
+    "jeugdbescherming_reclassering": ("youth", "protection_probation"),
+    "wmo_begeleiding": ("wmo", "support"),
+    "wmo_huishoudelijke_hulp": ("wmo", "household_help"),
+    "wmo_hulpmiddelen_woonvoorzieningen": ("wmo", "aids_housing"),
 }
 VOLUNTEER_COLUMNS = ["gemeentecode", "jaar", "soort", "werkveld", "aantal"]
 SPEND_COLUMNS = ["gemeentecode", "jaar", "categorie", "begroot_eur", "gerealiseerd_eur"]
@@ -330,16 +330,16 @@ def _spend_row(
     if None in (code, year, category):
         return []
     check.duplicate(row, (code, year, category), seen, "gemeentecode, jaar, categorie")
-    ours = SPEND_CATEGORIES[category]  # type: ignore[index]
+    domain, ours = SPEND_CATEGORIES[category]  # type: ignore[index]
     return [
         {
-            "indicator": indicator,
+            "indicator": f"{domain}_{kind}_eur",
             "municipality_code": code,
             "year": year,
             "category": ours,
             "value": value,
         }
-        for indicator, value in (("spend_budget_eur", budget), ("spend_realised_eur", realised))
+        for kind, value in (("budget", budget), ("spend", realised))
         if value is not None
     ]
 

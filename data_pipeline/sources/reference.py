@@ -1,7 +1,17 @@
-"""Reference lists shipped in data/reference: municipalities, provinces, indicator categories."""
+"""Reference data shipped in data/reference: regions, the indicator catalogue and vocabularies.
+
+The indicator catalogue is declared here once, as data: `indicators.csv` (what an indicator
+counts, its direction, whether its breakdowns are people counts that need small-cell
+suppression), `measures.csv` (how it can be expressed: as published, per 1,000 youth, ...),
+`categories.csv` (its breakdown) and `kpis.csv` (the landing page's headline cards).
+`vocabularies.csv` holds every closed list of codes (case themes, ladder steps, statuses, ...).
+Each file is read as strings, typed, and checked against the others; a problem names the file,
+row and field.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -9,41 +19,172 @@ import pandas as pd
 from data_pipeline.errors import InputError, Problem
 
 
-def read_reference_csv(path: Path, required: list[str]) -> pd.DataFrame:
-    """Read a reference CSV as strings, naming the file and column when one is missing."""
+@dataclass(frozen=True)
+class Schema:
+    """Columns of one reference file: all required; some typed as booleans or integers."""
+
+    file: str
+    columns: tuple[str, ...]
+    booleans: tuple[str, ...] = ()
+    integers: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    optional_booleans: tuple[str, ...] = ()  # '' allowed (e.g. no direction for a budget)
+
+
+SCHEMAS = {
+    "municipalities": Schema(
+        "municipalities.csv",
+        ("municipality_code", "name", "province_code", "region_kind", "approx_inhabitants"),
+        numbers=("approx_inhabitants",),
+    ),
+    "provinces": Schema("provinces.csv", ("province_code", "name")),
+    "indicators": Schema(
+        "indicators.csv",
+        (
+            *("indicator", "label_nl", "breakdown_label_nl", "unit_nl", "value_kind"),
+            *("headline_category", "higher_is_better", "is_people_count"),
+            *("suppression_note_nl", "parts_add_up", "parts_note_nl", "series_kind"),
+            "definition_nl",
+        ),
+        booleans=("is_people_count", "parts_add_up"),
+        optional_booleans=("higher_is_better",),
+    ),
+    "measures": Schema(
+        "measures.csv",
+        (
+            *("indicator", "measure", "url_key", "label_nl", "axis_nl", "unit_nl", "scale"),
+            *("denominator_indicator", "denominator_category", "decimals", "in_points"),
+            *("comparable", "sort_order", "sentence_nl"),
+        ),
+        booleans=("in_points", "comparable"),
+        integers=("decimals", "sort_order"),
+        numbers=("scale",),
+    ),
+    "categories": Schema(
+        "categories.csv",
+        ("indicator", "category", "label_nl", "sort_order", "is_total"),
+        booleans=("is_total",),
+        integers=("sort_order",),
+    ),
+    "kpis": Schema(
+        "kpis.csv",
+        (
+            *("kpi", "title_nl", "indicators", "category", "value_measure", "rate_measure"),
+            *("unit_nl", "definition_nl", "sort_order"),
+        ),
+        integers=("sort_order",),
+    ),
+    "vocabularies": Schema(
+        "vocabularies.csv",
+        ("vocabulary", "code", "label_nl", "sort_order", "description_nl"),
+        integers=("sort_order",),
+    ),
+    "documents": Schema(
+        "documents.csv",
+        ("document", "file", "title", "publisher", "published_on", "url"),
+    ),
+}
+BOOLEAN_TEXT = {"true": True, "false": False}
+
+
+def read_reference(data_dir: Path, name: str) -> pd.DataFrame:
+    """One reference file, typed by its schema; InputError names file, row and field."""
+    schema = SCHEMAS[name]
+    path = data_dir / "reference" / schema.file
     if not path.exists():
-        raise InputError([Problem(path.name, None, None, "file not found")])
+        raise InputError([Problem(schema.file, None, None, "file not found")])
     frame = pd.read_csv(path, dtype="string", keep_default_na=False)
-    missing = [column for column in required if column not in frame.columns]
+    missing = [column for column in schema.columns if column not in frame.columns]
     if missing:
-        raise InputError([Problem(path.name, 1, column, "missing column") for column in missing])
+        raise InputError([Problem(schema.file, 1, column, "missing column") for column in missing])
+    problems = _type_problems(frame, schema)
+    if problems:
+        raise InputError(problems)
+    return _typed(frame, schema)
+
+
+def _type_problems(frame: pd.DataFrame, schema: Schema) -> list[Problem]:
+    problems = []
+    for row_number, row in enumerate(frame.to_dict("records"), start=2):
+        for column in (*schema.booleans, *schema.optional_booleans):
+            text = row[column].strip().lower()
+            if text not in BOOLEAN_TEXT and not (text == "" and column in schema.optional_booleans):
+                problems.append(Problem(schema.file, row_number, column, "not true or false"))
+        for column in (*schema.integers, *schema.numbers):
+            text = row[column].strip()
+            if text == "" and column in schema.numbers:
+                continue
+            number = pd.to_numeric(text, errors="coerce")
+            if pd.isna(number) or (column in schema.integers and float(number) % 1):
+                problems.append(Problem(schema.file, row_number, column, f"not a number: {text!r}"))
+    return problems
+
+
+def _typed(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in schema.booleans:
+        frame[column] = frame[column].str.strip().str.lower().map(BOOLEAN_TEXT).astype("bool")
+    for column in schema.optional_booleans:
+        frame[column] = frame[column].str.strip().str.lower().map(BOOLEAN_TEXT).astype("boolean")
+    for column in schema.integers:
+        frame[column] = frame[column].astype("int64")
+    for column in schema.numbers:
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("float64")
     return frame
 
 
 def read_municipalities(data_dir: Path) -> pd.DataFrame:
     """Regions the store knows: the Netherlands, provinces and municipalities."""
-    frame = read_reference_csv(
-        data_dir / "reference" / "municipalities.csv",
-        ["municipality_code", "name", "province_code", "region_kind", "approx_inhabitants"],
-    )
-    frame["approx_inhabitants"] = pd.to_numeric(frame["approx_inhabitants"].replace("", None))
+    frame = read_reference(data_dir, "municipalities")
     for column in ("valid_from", "valid_to"):
-        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
+        values = frame[column] if column in frame else pd.Series("", index=frame.index)
+        frame[column] = pd.to_numeric(values.replace("", None)).astype("Int64")
     return frame
 
 
-def read_categories(data_dir: Path) -> pd.DataFrame:
-    """Indicators, their breakdown categories and Dutch labels."""
-    frame = read_reference_csv(
-        data_dir / "reference" / "categories.csv",
-        ["indicator", "category", "label_nl", "domain", "sort_order", "is_total"],
-    )
-    frame["sort_order"] = frame["sort_order"].astype("int64")
-    for column in ("is_total", "is_breakdown_suppressed"):
-        frame[column] = frame[column].str.lower().eq("true")
-    return frame
+def read_catalogue(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The indicator catalogue and vocabularies, checked against each other."""
+    catalogue = {
+        name: read_reference(data_dir, name)
+        for name in ("indicators", "measures", "categories", "kpis", "vocabularies", "documents")
+    }
+    problems = catalogue_problems(catalogue)
+    if problems:
+        raise InputError(problems)
+    return catalogue
 
 
-def read_provinces(data_dir: Path) -> pd.DataFrame:
-    """The twelve provinces with their StatLine codes."""
-    return read_reference_csv(data_dir / "reference" / "provinces.csv", ["province_code", "name"])
+def catalogue_problems(catalogue: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Cross-file checks: every indicator, category and measure a row names is declared."""
+    indicators = set(catalogue["indicators"]["indicator"])
+    categories = set(zip(catalogue["categories"]["indicator"], catalogue["categories"]["category"]))
+    measures = set(zip(catalogue["measures"]["indicator"], catalogue["measures"]["measure"]))
+    problems = []
+
+    def unknown(file: str, row: int, field: str, value: str, known: bool) -> None:
+        if not known:
+            problems.append(Problem(file, row, field, f"unknown {field} {value!r}"))
+
+    for row, item in enumerate(catalogue["categories"].to_dict("records"), start=2):
+        unknown("categories.csv", row, "indicator", item["indicator"], item["indicator"] in indicators)
+    for row, item in enumerate(catalogue["indicators"].to_dict("records"), start=2):
+        headline = (item["indicator"], item["headline_category"])
+        unknown("indicators.csv", row, "headline_category", headline[1], headline in categories)
+    for row, item in enumerate(catalogue["measures"].to_dict("records"), start=2):
+        unknown("measures.csv", row, "indicator", item["indicator"], item["indicator"] in indicators)
+        if item["denominator_indicator"]:
+            denominator = (item["denominator_indicator"], item["denominator_category"])
+            unknown("measures.csv", row, "denominator_category", str(denominator), denominator in categories)
+    for row, item in enumerate(catalogue["kpis"].to_dict("records"), start=2):
+        for indicator in item["indicators"].split("+"):
+            unknown("kpis.csv", row, "indicators", indicator, (indicator, item["category"]) in categories)
+            for field in ("value_measure", "rate_measure"):
+                if item[field]:
+                    unknown("kpis.csv", row, field, item[field], (indicator, item[field]) in measures)
+    return problems
+
+
+def vocabulary(catalogue: dict[str, pd.DataFrame], name: str) -> tuple[str, ...]:
+    """The codes of one vocabulary, in their sort order."""
+    rows = catalogue["vocabularies"]
+    return tuple(rows[rows["vocabulary"] == name].sort_values("sort_order")["code"])

@@ -1,5 +1,8 @@
--- Grain: one row per indicator per region per year per category: the best available value.
--- Real values (import, official, document) win over sample values, cell by cell.
+-- Grain: one row per indicator per region per year per category: the cell as the winning
+-- source gives it. Precedence (import > official > document > sample; the latest of a kind)
+-- picks one source per breakdown (indicator, region, year), not per cell, so real and
+-- generated values never mix in one breakdown, and a cell an official source left empty stays
+-- empty (value null, cell_symbol '.') instead of being filled from a lower source.
 with
 
 observations as (
@@ -10,41 +13,62 @@ sources as (
     select * from staging.stg_sources
 ),
 
-ranked as (
+source_precedence as (
     select
-        observations.*,
-        row_number() over (
-            partition by
-                observations.indicator,
-                observations.municipality_code,
-                observations.year,
-                observations.category
-            order by
-                case sources.kind
-                    when 'import' then 1
-                    when 'official' then 2
-                    when 'document' then 3
-                    else 9
-                end,
-                observations.source_id desc  -- the latest import of the same kind wins
-        ) as precedence_rank
+        source_id,
+        kind,
+        case kind when 'import' then 1 when 'official' then 2 when 'document' then 3 else 9 end
+            as kind_rank
+    from sources
+),
+
+breakdown_sources as (
+    select distinct
+        observations.indicator,
+        observations.municipality_code,
+        observations.year,
+        observations.source_id,
+        source_precedence.kind,
+        source_precedence.kind_rank
     from observations
-    inner join sources on observations.source_id = sources.source_id
-    where observations.value is not null
+    inner join source_precedence on observations.source_id = source_precedence.source_id
+),
+
+winners as (
+    select
+        *,
+        row_number() over (
+            partition by indicator, municipality_code, year
+            order by kind_rank, source_id desc  -- the latest import of the same kind wins
+        ) as precedence_rank
+    from breakdown_sources
 ),
 
 final as (
     select
-        indicator,
-        municipality_code,
-        year,
-        category,
-        value,
-        source_id,
-        is_demo,
-        is_provisional
-    from ranked
-    where precedence_rank = 1
+        observations.indicator,
+        observations.municipality_code,
+        observations.year,
+        observations.category,
+        observations.value,
+        observations.source_id,
+        observations.is_demo,
+        observations.is_provisional,
+        case
+            when winners.kind = 'sample' then 'generated'
+            when winners.kind = 'document' then 'documented'
+            when winners.kind = 'import' then 'imported'
+            when observations.is_provisional then 'provisional'
+            else 'official'
+        end as status,
+        case when observations.value is null then '.' end as cell_symbol
+    from observations
+    inner join winners
+        on observations.indicator = winners.indicator
+        and observations.municipality_code = winners.municipality_code
+        and observations.year = winners.year
+        and observations.source_id = winners.source_id
+    where winners.precedence_rank = 1
 )
 
 select * from final

@@ -1,135 +1,77 @@
 -- Grain: one row per indicator per region per year per category per measure.
--- Measures: count (or eur / pct as published), per_1000_youth, per_1000_inhabitants,
--- per_inhabitant, per_client (euros per young person in care) and share_pct (of the total).
--- A rate is demo data when its numerator or its denominator is; suppressed counts stay null.
+-- One join of the observation fact with the measure catalogue (core.dim_measure): a measure is
+-- the value as published, or the value times `scale` divided by its declared denominator (a
+-- population, the indicator's own total, or another indicator). A rate carries the status of
+-- both parts: it is generated when either part is, provisional when either part is, and its
+-- source columns name numerator and denominator. Suppressed counts stay null in every measure.
 with
 
 observations as (
     select * from core.fct_observation
 ),
 
-population as (
-    select * from core.int_population_year
-),
-
-clients as (
-    select municipality_code, year, value as clients, is_demo, source_id
-    from observations
-    where indicator = 'youth_care_clients' and category = 'total'
-),
-
-totals as (
-    select indicator, municipality_code, year, value as group_total, is_demo
-    from observations
-    where category = 'total'
-),
-
-enriched as (
-    select
-        observations.*,
-        population.inhabitants,
-        population.youth_0_17,
-        population.is_demo as population_is_demo,
-        population.source_ids[1] as population_source_id,
-        clients.clients,
-        clients.is_demo as clients_is_demo,
-        clients.source_id as clients_source_id,
-        totals.group_total,
-        totals.is_demo as total_is_demo
-    from observations
-    left join population
-        on observations.municipality_code = population.municipality_code
-        and observations.year = population.year
-    left join clients
-        on observations.municipality_code = clients.municipality_code
-        and observations.year = clients.year
-    left join totals
-        on observations.indicator = totals.indicator
-        and observations.municipality_code = totals.municipality_code
-        and observations.year = totals.year
-    where observations.indicator <> 'population'
-),
-
 measures as (
+    select * from core.dim_measure
+),
+
+sources as (
+    select * from core.dim_source
+),
+
+computed as (
     select
-        indicator, municipality_code, year, category,
-        'count' as measure,
-        value,
-        is_demo,
-        source_id,
-        cast(null as varchar) as denominator_source_id
-    from enriched
-    union all
-    select
-        indicator, municipality_code, year, category,
-        'per_1000_youth',
-        round(1000.0 * value / nullif(youth_0_17, 0), 1),
-        is_demo or coalesce(population_is_demo, false),
-        source_id,
-        population_source_id
-    from enriched
-    where indicator in ('youth_care_clients', 'youth_care_trajectories')
-    union all
-    select
-        indicator, municipality_code, year, category,
-        'per_1000_inhabitants',
-        round(1000.0 * value / nullif(inhabitants, 0), 2),
-        is_demo or coalesce(population_is_demo, false),
-        source_id,
-        population_source_id
-    from enriched
-    where indicator in ('volunteers_registered', 'buddies_registered')
-    union all
-    select
-        indicator, municipality_code, year, category,
-        'per_inhabitant',
-        round(value / nullif(inhabitants, 0), 2),
-        is_demo or coalesce(population_is_demo, false),
-        source_id,
-        population_source_id
-    from enriched
-    where indicator in ('spend_realised_eur', 'spend_budget_eur')
-    union all
-    select
-        indicator, municipality_code, year, category,
-        'per_client',
-        round(value / nullif(clients, 0), 0),
-        is_demo or coalesce(clients_is_demo, false),
-        source_id,
-        clients_source_id
-    from enriched
-    where indicator in ('spend_realised_eur', 'spend_budget_eur')
-    union all
-    select
-        indicator, municipality_code, year, category,
-        'share_pct',
-        round(100.0 * value / nullif(group_total, 0), 1),
-        is_demo or coalesce(total_is_demo, false),
-        source_id,
-        source_id
-    from enriched
-    where category <> 'total' and indicator not like '%_pct'
+        observations.indicator,
+        observations.municipality_code,
+        observations.year,
+        observations.category,
+        measures.measure,
+        case
+            when measures.is_as_published then observations.value
+            else round(
+                measures.scale * observations.value / nullif(denominator.value, 0),
+                measures.decimals
+            )
+        end as value,
+        observations.is_suppressed,
+        observations.cell_symbol,
+        observations.is_demo or coalesce(denominator.is_demo, false) as is_demo,
+        observations.is_provisional or coalesce(denominator.is_provisional, false)
+            as is_provisional,
+        case
+            when observations.is_demo or coalesce(denominator.is_demo, false) then 'generated'
+            when observations.is_provisional or coalesce(denominator.is_provisional, false)
+                then 'provisional'
+            else observations.status
+        end as status,
+        observations.source_id,
+        observations.is_demo as source_is_demo,
+        denominator.source_id as denominator_source_id,
+        denominator.is_demo as denominator_is_demo
+    from observations
+    inner join measures on observations.indicator = measures.indicator
+    left join observations as denominator
+        on measures.denominator_indicator = denominator.indicator
+        and measures.denominator_category = denominator.category
+        and observations.municipality_code = denominator.municipality_code
+        and observations.year = denominator.year
 ),
 
 final as (
     select
-        measures.indicator,
-        measures.municipality_code,
-        measures.year,
-        measures.category,
-        measures.measure,
-        measures.value,
-        observations.is_suppressed,
-        measures.is_demo,
-        observations.is_provisional,
-        measures.source_id,
-        measures.denominator_source_id
-    from measures
-    inner join observations
-        on measures.indicator = observations.indicator
-        and measures.municipality_code = observations.municipality_code
-        and measures.year = observations.year
-        and measures.category = observations.category
+        computed.*,
+        numerator_source.publisher as source_publisher,
+        numerator_source.title as source_title,
+        numerator_source.reference as source_reference,
+        coalesce(numerator_source.published_on, numerator_source.retrieved_at) as source_date,
+        denominator_source.publisher as denominator_publisher,
+        denominator_source.title as denominator_title,
+        denominator_source.reference as denominator_reference,
+        coalesce(denominator_source.published_on, denominator_source.retrieved_at)
+            as denominator_date
+    from computed
+    inner join sources as numerator_source on computed.source_id = numerator_source.source_id
+    left join sources as denominator_source
+        on computed.denominator_source_id = denominator_source.source_id
 )
 
 select * from final

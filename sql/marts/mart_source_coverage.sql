@@ -9,8 +9,8 @@ observations as (
     select * from core.fct_observation
 ),
 
-categories as (
-    select * from core.dim_category
+indicators as (
+    select * from core.dim_indicator
 ),
 
 coverage as (
@@ -21,12 +21,9 @@ coverage as (
         count(*) as observations,
         count(distinct observations.municipality_code) as regions,
         bool_or(observations.is_provisional) as has_provisional_values,
-        string_agg(distinct categories.label_nl, '; ' order by categories.label_nl)
-            filter (where categories.is_total) as indicators
+        string_agg(distinct indicators.label_nl, '; ' order by indicators.label_nl) as indicators
     from observations
-    left join categories
-        on observations.indicator = categories.indicator
-        and observations.category = categories.category
+    left join indicators on observations.indicator = indicators.indicator
     group by observations.source_id
 ),
 

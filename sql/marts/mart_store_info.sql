@@ -15,6 +15,7 @@ coverage as (
 
 final as (
     select
+        build.release_id,
         build.built_at,
         build.pipeline_version,
         build.suppression_threshold,

@@ -1,5 +1,6 @@
 -- Used by the indicator pages: one measure of one indicator for the given regions and years,
--- every category, with labels. Parameters: $indicator, $measure, $codes, $first_year, $last_year.
+-- every category, with labels, status and the sources of numerator and denominator.
+-- Parameters: $indicator, $measure, $codes, $first_year, $last_year.
 select
     measure.municipality_code,
     region.municipality_name,
@@ -11,10 +12,22 @@ select
     measure.measure,
     measure.value,
     measure.is_suppressed,
+    measure.cell_symbol,
     measure.is_demo,
     measure.is_provisional,
+    measure.status,
     measure.source_id,
-    measure.denominator_source_id
+    measure.source_publisher,
+    measure.source_title,
+    measure.source_reference,
+    measure.source_date,
+    measure.source_is_demo,
+    measure.denominator_source_id,
+    measure.denominator_is_demo,
+    measure.denominator_publisher,
+    measure.denominator_title,
+    measure.denominator_reference,
+    measure.denominator_date
 from marts.mart_indicator_measure as measure
 inner join core.dim_category as category
     on measure.indicator = category.indicator

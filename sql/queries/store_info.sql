@@ -1,5 +1,6 @@
 -- Used by the footer and /health: when the published store was built.
 select
+    info.release_id,
     info.built_at,
     info.pipeline_version,
     info.suppression_threshold,

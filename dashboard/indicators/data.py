@@ -1,0 +1,79 @@
+"""Everything one render of an indicator page reads, asked of one release, each query once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import queries
+from dashboard.db import Release
+from dashboard.figures.indicators import Event
+from dashboard.indicators.catalogue import Indicator
+from dashboard.indicators.state import NATIONAL, ViewState
+
+
+@dataclass(frozen=True)
+class PageData:
+    """The chosen measure for the region and the country, the group's bands, and context."""
+
+    series: pd.DataFrame  # the region and the Netherlands, every category
+    bands: pd.DataFrame  # the comparison group, every category
+    documented: pd.DataFrame  # figures source documents state, with their own definitions
+    events: list[Event]
+    status_labels: dict[str, str]
+
+    def own(self, code: str, category: str | None = None) -> pd.DataFrame:
+        """The region's rows (of one category, if given)."""
+        rows = self.series[self.series["municipality_code"] == code]
+        return rows if category is None else rows[rows["category"] == category]
+
+    def national(self, category: str) -> pd.DataFrame:
+        """The Netherlands' rows of one category."""
+        rows = self.series[self.series["municipality_code"] == NATIONAL]
+        return rows[rows["category"] == category]
+
+    def band(self, category: str) -> pd.DataFrame:
+        """The comparison band of one category."""
+        return self.bands[self.bands["category"] == category]
+
+
+def load_page_data(release: Release, indicator: Indicator, state: ViewState) -> PageData:
+    """Read the page's data: one series query, one band query, documents, events, labels."""
+    measure = state.measure.measure
+    codes = [state.code] if state.code == NATIONAL else [state.code, NATIONAL]
+    series = queries.indicator_series(release, indicator.indicator, measure, codes, state.period)
+    bands = queries.comparison_bands(
+        release, indicator.indicator, measure, state.group, state.period
+    )
+    if not state.measure.comparable:
+        bands = bands.iloc[0:0]
+        series = series[series["municipality_code"] == state.code]
+    return PageData(
+        series=series,
+        bands=bands,
+        documented=queries.documented_figures(release, state.code, indicator.indicator),
+        events=case_events(release, state.code, state.period),
+        status_labels=queries.vocabulary(release).get("status", {}),
+    )
+
+
+def case_events(release: Release, code: str, period: tuple[int, int]) -> list[Event]:
+    """Dated events for trend annotations: milestones of this municipality's cases."""
+    events = []
+    for row in queries.case_events(release, code).itertuples(index=False):
+        if not period[0] <= row.year <= period[1]:
+            continue
+        month = None if pd.isna(row.month) else int(row.month)
+        position = row.year + ((month - 1) / 12 if month else 0.5)
+        label = (
+            f"Start {row.case_name} ({row.date_text})"
+            if row.marks_start
+            else f"{row.date_text}: {_short(row.description)}"
+        )
+        events.append(Event(position, label))
+    return events
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,179 @@
+"""The shared skeleton of the indicator pages: the spec, the controls, the layout and the link.
+
+A page module declares an `IndicatorPage` and calls `register(spec)`. The view is rebuilt from
+the link on every change (docs/decisions/0001), so a shared URL always shows the sender's view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import Input, Output, State, callback, ctx, dcc, html, no_update
+
+from dashboard import queries
+from dashboard.components.controls import labelled_control, municipality_options
+from dashboard.components.page_frame import page_frame
+from dashboard.indicators.breakdown import breakdown_panel, detail_panel
+from dashboard.indicators.catalogue import Indicator, indicator_from_catalogue
+from dashboard.indicators.data import PageData, load_page_data
+from dashboard.indicators.state import (
+    COMPARISONS,
+    PARAMETERS,
+    LinkContext,
+    ViewState,
+    component_ids,
+    parse_view,
+)
+from dashboard.indicators.trend import trend_panel
+from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
+from dashboard.url_state import RawQuery, build_search, single_values
+
+# A page-specific panel: gets the page context, the view and its data, and the view's link.
+ExtraPanel = Callable[[PageContext, ViewState, PageData, str], html.Section]
+
+
+@dataclass(frozen=True)
+class IndicatorPage:
+    """One indicator page: what it is about; everything else comes from the catalogue."""
+
+    page: str  # URL path segment and id prefix, e.g. 'jeugdhulp'
+    title: str
+    question: str
+    indicator: str
+    extra_panels: tuple[ExtraPanel, ...] = ()
+
+
+def _dropdown(ids: dict[str, str], name: str, options: list, value: object, **extra: object) -> dcc.Dropdown:
+    return dcc.Dropdown(id=ids[name], options=options, value=value, clearable=False, **extra)
+
+
+def controls(spec: IndicatorPage, indicator: Indicator, state: ViewState, regions: pd.DataFrame) -> dbc.Row:
+    """Municipality, comparison group, period and measure; their state lives in the link."""
+    ids = component_ids(spec.page)
+    municipalities = regions[regions["region_kind"] == "municipality"]
+    years = state.years or [state.period[0]]
+    column = {"xs": 12, "md": 6, "lg": 4}
+    return dbc.Row(
+        [
+            dbc.Col(labelled_control("Gemeente", _dropdown(ids, "gemeente", municipality_options(regions), state.code)), **column),
+            dbc.Col(labelled_control("Vergelijken met", _dropdown(
+                ids, "vergelijking", [{"label": v, "value": k} for k, v in COMPARISONS.items()],
+                state.comparison, searchable=False)), **column),
+            dbc.Col(labelled_control("Eigen selectie", dcc.Dropdown(
+                id=ids["selectie"], options=municipality_options(municipalities), value=state.selection,
+                multi=True, disabled=state.comparison != "selectie", placeholder="Kies gemeenten")), **column),
+            dbc.Col(labelled_control("Periode", dcc.RangeSlider(
+                id=ids["periode"], min=years[0], max=years[-1], step=1, value=list(state.period),
+                marks={year: str(year) for year in years}, allowCross=False)), xs=12, lg=8),
+            dbc.Col(labelled_control("Weergave", _dropdown(
+                ids, "maat", [{"label": m.label, "value": m.key} for m in indicator.measures],
+                state.measure.key, searchable=False)), **column),
+        ],
+        className="sk-controls g-2 mb-3",
+    )
+
+
+def complete_link(spec: IndicatorPage, state: ViewState, release_id: str) -> str:
+    """The view's link with every parameter spelled out, pinned to its release."""
+    values = {**state.defaults, **state.query, RELEASE_PARAMETER: release_id}
+    return f"/{spec.page}" + build_search(values, {})
+
+
+def _pinned(query: dict[str, str], page: PageContext) -> dict[str, str]:
+    """The link's parameters, with the release when the link names one."""
+    return {**query, RELEASE_PARAMETER: page.release_id} if page.pinned else dict(query)
+
+
+def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
+    """Build the whole page from the link."""
+    query, problems = single_values(raw_query, (*PARAMETERS, RELEASE_PARAMETER))
+    page = open_page(query.get(RELEASE_PARAMETER))
+    release = page.release
+    regions = queries.regions_with_data(release)
+    indicator = indicator_from_catalogue(queries.measure_catalogue(release), spec.indicator)
+    default = page.settings.default_municipality
+    context = LinkContext(
+        regions=regions,
+        years_by_region=queries.region_years(release),
+        categories=queries.categories(release, spec.indicator)["category"].tolist(),
+        default_code=default if default in set(regions["municipality_code"]) else regions["municipality_code"].iloc[0],
+    )
+    state = parse_view(indicator, query, context)
+    data = load_page_data(release, indicator, state)
+    link = complete_link(spec, state, page.release_id)
+    ids = component_ids(spec.page)
+    body = [
+        dcc.Location(id=ids["url"], refresh="callback-nav"),
+        dcc.Store(id=ids["state"], data={"query": _pinned(state.query, page), "defaults": state.defaults}),
+        controls(spec, indicator, state, regions),
+        trend_panel(spec.page, indicator, state, data, link),
+        breakdown_panel(spec.page, indicator, state, data, link),
+        detail_panel(spec.page, indicator, state, data, link),
+        *[panel(page, state, data, link) for panel in spec.extra_panels],
+    ]
+    return page_frame(
+        page,
+        title=f"{spec.title} {state.name}",
+        lead=spec.question,
+        problems=problems + page.problems + state.problems,
+        link=link,
+        body=body,
+    )
+
+
+def next_query(
+    current: dict[str, str],
+    controls_state: dict[str, object],
+    click: dict | None,
+    triggered: str | None,
+    breakdown_id: str,
+) -> dict[str, str]:
+    """The link's new parameters after a control change or a click on the breakdown chart."""
+    kept = ("jaar", "categorie", RELEASE_PARAMETER)  # a pinned view stays on its release
+    query = {key: value for key, value in current.items() if key in kept}
+    query.update(
+        {key: str(value) for key, value in controls_state.items() if value not in (None, "")}
+    )
+    if triggered == breakdown_id and click and click.get("points"):
+        point = click["points"][0]
+        query["jaar"] = str(int(point["x"]))
+        if point.get("customdata"):
+            query["categorie"] = str(point["customdata"][0])
+    return query
+
+
+def register(spec: IndicatorPage) -> None:
+    """The page's one callback: every control (and a bar click) rewrites the link."""
+    ids = component_ids(spec.page)
+
+    @callback(
+        Output(ids["url"], "search"),
+        Input(ids["gemeente"], "value"),
+        Input(ids["vergelijking"], "value"),
+        Input(ids["selectie"], "value"),
+        Input(ids["periode"], "value"),
+        Input(ids["maat"], "value"),
+        Input(ids["breakdown"], "clickData"),
+        State(ids["state"], "data"),
+        prevent_initial_call=True,
+    )
+    def write_link(code, comparison, selection, period, measure, click, stored):  # noqa: ANN001
+        current, defaults = (stored or {}).get("query", {}), (stored or {}).get("defaults", {})
+        controls_state = {
+            "gemeente": code,
+            "vergelijking": comparison,
+            "selectie": ",".join(selection or []) if comparison == "selectie" else "",
+            "van": period[0] if period else "",
+            "tot": period[1] if period else "",
+            "maat": measure,
+        }
+        if code != current.get("gemeente", defaults.get("gemeente")):
+            controls_state.update(van="", tot="")  # another municipality may cover other years
+        query = next_query(current, controls_state, click, ctx.triggered_id, ids["breakdown"])
+        search = build_search(query, defaults)
+        return no_update if search == build_search(current, defaults) else search
+
+    write_link.__name__ = f"{spec.page}_write_link"

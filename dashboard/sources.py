@@ -1,0 +1,87 @@
+"""Where numbers come from, as plain data: one normalised frame of sources for any panel.
+
+Every mart row names its numerator's source (and a rate's denominator's); a comparison band
+names the sources of all its members. These helpers turn those columns into one frame with
+`publisher, title, reference, date, is_demo`, and into the one-line label a download row carries.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.labels import format_date
+
+SOURCE_FIELDS = ["publisher", "title", "reference", "date", "is_demo"]
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(columns=SOURCE_FIELDS)
+
+
+def series_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """Distinct sources of a series: its numerators and, for rates, its denominators."""
+    if frame.empty:
+        return _empty()
+    parts = []
+    for prefix in ("source", "denominator"):
+        part = frame[[f"{prefix}_publisher", f"{prefix}_title", f"{prefix}_reference"]].copy()
+        part.columns = ["publisher", "title", "reference"]
+        part["date"] = frame[f"{prefix}_date"]
+        part["is_demo"] = frame[f"{prefix}_is_demo"].fillna(False)
+        parts.append(part.dropna(subset=["publisher"]))
+    return _distinct(pd.concat(parts, ignore_index=True))
+
+
+def band_sources(band: pd.DataFrame) -> pd.DataFrame:
+    """Distinct sources behind a comparison band (every member's numerator and denominator)."""
+    rows = [source for sources in band.get("sources", []) for source in sources]
+    return _distinct(pd.DataFrame(rows, columns=SOURCE_FIELDS)) if rows else _empty()
+
+
+def combine(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Distinct sources of several panels' parts."""
+    frames = tuple(frame for frame in frames if len(frame))
+    return _distinct(pd.concat(frames, ignore_index=True)) if frames else _empty()
+
+
+def _distinct(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame[SOURCE_FIELDS].fillna({"reference": "", "date": ""})
+    frame["is_demo"] = frame["is_demo"].astype(bool)
+    return frame.drop_duplicates(["publisher", "title", "reference"]).sort_values(
+        ["is_demo", "publisher", "title"], kind="stable", ignore_index=True
+    )
+
+
+def source_label(publisher: object, title: object, reference: object, date: object) -> str:
+    """'CBS, Jeugdzorg; regio (85099NED), 13 oktober 2023' in one line."""
+    if not isinstance(publisher, str) or not publisher:
+        return ""
+    text = f"{publisher}, {title}"
+    if isinstance(reference, str) and reference and reference not in str(title):
+        text += f" ({reference})"
+    when = format_date(date)
+    return f"{text}, {when}"
+
+
+def row_source_labels(frame: pd.DataFrame, prefix: str = "source") -> list[str]:
+    """The source label of every row of a series (numerator, or `denominator`)."""
+    return [
+        source_label(publisher, title, reference, date)
+        for publisher, title, reference, date in zip(
+            frame[f"{prefix}_publisher"],
+            frame[f"{prefix}_title"],
+            frame[f"{prefix}_reference"],
+            frame[f"{prefix}_date"],
+            strict=True,
+        )
+    ]
+
+
+def band_source_labels(band: pd.DataFrame) -> list[str]:
+    """Per band row: the distinct publishers and titles of its members, joined."""
+    return [
+        "; ".join(
+            sorted({source_label(s["publisher"], s["title"], s["reference"], s["date"]) for s in sources})
+        )
+        for sources in band["sources"]
+    ]

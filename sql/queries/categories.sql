@@ -1,0 +1,9 @@
+-- Used by the indicator pages' link parser and tables: every indicator's categories, in order.
+select
+    category.indicator,
+    category.category,
+    category.label_nl,
+    category.sort_order,
+    category.is_total
+from core.dim_category as category
+order by category.indicator, category.sort_order

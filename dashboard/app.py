@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
+import flask
 from dash import Input, Output, dcc, html, set_props
 from flask import jsonify, send_from_directory
 
@@ -23,6 +24,7 @@ from dashboard.settings import PROJECT_ROOT, Settings
 from dashboard.url_state import single_values
 
 log = logging.getLogger(__name__)
+server: flask.Flask  # created on first access by __getattr__ below, not at import
 
 QUERY_DIR = PROJECT_ROOT / "sql" / "queries"
 INDEX_STRING = """<!DOCTYPE html>
@@ -56,7 +58,9 @@ def _navigation() -> dbc.Nav:
         and "<" not in (page.get("path_template") or "")
     ]
     pages.sort(key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]))
-    links = [dbc.NavLink(page["name"], href=page["relative_path"], active="exact") for page in pages]
+    links = [
+        dbc.NavLink(page["name"], href=page["relative_path"], active="exact") for page in pages
+    ]
     return dbc.Nav(links, navbar=True, className="me-auto")
 
 
@@ -87,9 +91,7 @@ def footer_content(info: dict[str, Any], sources: list[dict[str, Any]], release_
     """Release and its date, the sources it holds, and the sample marker when relevant."""
     publishers = sorted({f"{s['publisher']} ({s['title']})" for s in sources if not s["is_demo"]})
     parts: list = [
-        html.Span(
-            f"Publicatie {release_id} van {format_date(str(info.get('built_at') or ''))}. "
-        ),
+        html.Span(f"Publicatie {release_id} van {format_date(str(info.get('built_at') or ''))}. "),
         html.Span(
             "Bronnen: " + ("; ".join(publishers) if publishers else "geen officiële bronnen")
         ),
@@ -161,7 +163,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         assets_folder=str(PROJECT_ROOT / "assets"),
         # Bootstrap is vendored in assets/ (no CDN): the app must work on a closed network.
         title=APP_NAME,
-        update_title=None,  # no English "Updating..." in the tab
+        update_title="",  # no English "Updating..." in the tab
         index_string=INDEX_STRING,
         on_error=_on_callback_error,
         suppress_callback_exceptions=True,

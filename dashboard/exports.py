@@ -17,11 +17,17 @@ from dashboard.labels import format_date
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LEGEND = [
-    ("x", "Geheim: niet getoond omdat het om kleine aantallen personen gaat, of omdat een kleine "
-          "cel anders terug te rekenen zou zijn. Het teken zegt niets over de grootte."),
+    (
+        "x",
+        "Geheim: niet getoond omdat het om kleine aantallen personen gaat, of omdat een kleine "
+        "cel anders terug te rekenen zou zijn. Het teken zegt niets over de grootte.",
+    ),
     (".", "Niet gepubliceerd: de bron heeft voor deze cel geen cijfer gepubliceerd."),
-    ("Status", "Gegenereerd (voorbeeldgegevens, geen officieel cijfer), Uit brondocument, "
-               "Officieel, Voorlopig of Eigen registratie."),
+    (
+        "Status",
+        "Gegenereerd (voorbeeldgegevens, geen officieel cijfer), Uit brondocument, "
+        "Officieel, Voorlopig of Eigen registratie.",
+    ),
 ]
 
 

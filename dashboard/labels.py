@@ -31,7 +31,7 @@ def _missing(value: object) -> bool:
 
 def format_number(value: float | None, decimals: int = 0) -> str:
     """Dutch number format: 1.234,5 (thousands dot, decimal comma)."""
-    if _missing(value):
+    if value is None or _missing(value):
         return NO_DATA
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALE)

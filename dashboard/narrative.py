@@ -46,7 +46,11 @@ def trend_sentence(
     sentence = level.format(
         year=int(last["year"]), value=format_number(last["value"], decimals), name=name
     )
-    marker = f" ({SAMPLE_BADGE.lower()})" if "status" in known and (known["status"] == "generated").any() else ""
+    marker = (
+        f" ({SAMPLE_BADGE.lower()})"
+        if "status" in known and (known["status"] == "generated").any()
+        else ""
+    )
     if int(first["year"]) == int(last["year"]):
         return f"{sentence}{marker}."
     if "source_id" in known and first["source_id"] != last["source_id"]:

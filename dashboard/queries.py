@@ -131,7 +131,6 @@ def case_events(release: Release, municipality_code: str) -> pd.DataFrame:
     return release.query("case_events", municipality_code=municipality_code)
 
 
-
 def categories(release: Release, indicator: str) -> pd.DataFrame:
     """The categories of one indicator (the total first), with Dutch labels."""
     frame = release.query("categories")

@@ -38,6 +38,14 @@ def band_sources(band: pd.DataFrame) -> pd.DataFrame:
     return _distinct(pd.DataFrame(rows, columns=SOURCE_FIELDS)) if rows else _empty()
 
 
+def document_sources(documented: pd.DataFrame) -> pd.DataFrame:
+    """The documents behind documented figures (never generated)."""
+    if documented.empty:
+        return _empty()
+    frame = documented.rename(columns={"published_on": "date"}).assign(is_demo=False)
+    return _distinct(frame)
+
+
 def combine(*frames: pd.DataFrame) -> pd.DataFrame:
     """Distinct sources of several panels' parts."""
     frames = tuple(frame for frame in frames if len(frame))
@@ -81,7 +89,12 @@ def band_source_labels(band: pd.DataFrame) -> list[str]:
     """Per band row: the distinct publishers and titles of its members, joined."""
     return [
         "; ".join(
-            sorted({source_label(s["publisher"], s["title"], s["reference"], s["date"]) for s in sources})
+            sorted(
+                {
+                    source_label(s["publisher"], s["title"], s["reference"], s["date"])
+                    for s in sources
+                }
+            )
         )
         for sources in band["sources"]
     ]

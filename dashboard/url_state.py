@@ -44,7 +44,9 @@ def single_values(query: RawQuery, known: Iterable[str]) -> tuple[dict[str, str]
     for name, raw in query.items():
         if name not in allowed:
             problems.append(
-                UrlProblem(name, _text(raw), "deze parameter kent de pagina niet; hij is genegeerd.")
+                UrlProblem(
+                    name, _text(raw), "deze parameter kent de pagina niet; hij is genegeerd."
+                )
             )
             continue
         if isinstance(raw, list | tuple):

@@ -38,7 +38,9 @@ CHECKS: list[Check] = [
     _unique("core.dim_source", "source_id"),
     _unique("core.dim_municipality", "municipality_code"),
     _unique("marts.mart_kpi_headline", "municipality_code, year, kpi"),
-    _unique("marts.mart_indicator_measure", "indicator, municipality_code, year, category, measure"),
+    _unique(
+        "marts.mart_indicator_measure", "indicator, municipality_code, year, category, measure"
+    ),
     *[_not_null("core.fct_observation", c) for c in ("source_id", "is_demo", "is_suppressed")],
     Check(
         "core.fct_observation",

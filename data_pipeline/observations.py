@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 OBSERVATION_COLUMNS: dict[str, str] = {
-    "indicator": "string",  # e.g. youth_care_clients; see data/reference/categories.csv
+    "indicator": "string",  # e.g. youth_care_clients; see data/reference/indicators.csv
     "municipality_code": "string",  # GM0351, PV26 or NL01
     "year": "int64",
     "category": "string",  # 'total' or a breakdown category of the indicator
-    "value": "float64",  # NaN when the source publishes no value
+    "value": "float64",  # NaN when the source publishes no value (kept: 'not published')
     "source_id": "string",  # key into the source records
     "is_demo": "bool",  # generated sample value, never an official figure
     "is_provisional": "bool",  # the publisher marks the figure as provisional
@@ -33,9 +33,6 @@ SOURCE_COLUMNS: dict[str, str] = {
     "url": "string",
     "is_demo": "bool",
 }
-
-# Precedence when several sources give a value for the same cell: real beats sample.
-KIND_PRECEDENCE = {"import": 1, "official": 2, "document": 3, "sample": 9}
 
 
 def empty_frame(columns: dict[str, str]) -> pd.DataFrame:

@@ -43,8 +43,12 @@ def releases_dir(live: Path) -> Path:
 def release_ids(live: Path) -> list[str]:
     """Ids of the kept releases, oldest first."""
     folder = releases_dir(live)
-    names = [p.name.removesuffix(SUFFIX) for p in folder.glob(f"*{SUFFIX}")] if folder.is_dir() else []
-    matched = [(m.group(1), int(m.group(2)), name) for name in names if (m := RELEASE_ID.match(name))]
+    names = (
+        [p.name.removesuffix(SUFFIX) for p in folder.glob(f"*{SUFFIX}")] if folder.is_dir() else []
+    )
+    matched = [
+        (m.group(1), int(m.group(2)), name) for name in names if (m := RELEASE_ID.match(name))
+    ]
     return [name for *_, name in sorted(matched)]
 
 
@@ -96,8 +100,8 @@ def prune(live: Path, keep: int) -> list[str]:
 def remove_leftovers(live: Path) -> list[Path]:
     """Building files an interrupted run left behind (called under the lock, before a build)."""
     folder = releases_dir(live)
-    leftovers = [p for p in folder.glob("*.building*")] if folder.is_dir() else []
-    leftovers += [p for p in live.parent.glob(live.name + ".building*")]
+    leftovers = list(folder.glob("*.building*")) if folder.is_dir() else []
+    leftovers += list(live.parent.glob(live.name + ".building*"))
     for path in leftovers:
         path.unlink(missing_ok=True)
         log.warning("removed %s, left by an interrupted build", path.name)

@@ -38,7 +38,9 @@ class Relation:
         return (self.total, *self.parts)
 
 
-def category_relations(cells: Iterable[Cell], categories: Mapping[str, list[str]]) -> list[Relation]:
+def category_relations(
+    cells: Iterable[Cell], categories: Mapping[str, list[str]]
+) -> list[Relation]:
     """Per indicator, region and year: the total equals the sum of the declared categories."""
     groups = sorted({(indicator, region, year) for indicator, region, year, _ in cells})
     return [
@@ -74,16 +76,16 @@ def _is_known(values: Mapping[Cell, float], cell: Cell) -> bool:
 
 def primary_cells(values: Mapping[Cell, float], threshold: int) -> set[Cell]:
     """Cells of 1..threshold-1 people, plus every part of a breakdown whose total is small."""
-    small = {cell for cell, value in values.items() if _is_known(values, cell) and 0 < value < threshold}
+    small = {
+        cell for cell, value in values.items() if _is_known(values, cell) and 0 < value < threshold
+    }
     small_totals = {cell[:3] for cell in small if cell[3] == TOTAL}
     return small | {cell for cell in values if cell[:3] in small_totals}
 
 
 def _complement(relation: Relation, values: Mapping[Cell, float], hidden: set[Cell]) -> Cell:
     """The published cell to hide next to a lone hidden one: the smallest non-zero part first."""
-    published = [
-        part for part in relation.parts if part not in hidden and _is_known(values, part)
-    ]
+    published = [part for part in relation.parts if part not in hidden and _is_known(values, part)]
     published.sort(key=lambda part: (values[part] == 0, values[part], part))
     return published[0] if published else relation.total
 
@@ -96,9 +98,7 @@ def suppress(values: Mapping[Cell, float], relations: list[Relation], threshold:
         changed = False
         for relation in relations:
             unknown = [
-                cell
-                for cell in relation.members()
-                if cell in hidden or not _is_known(values, cell)
+                cell for cell in relation.members() if cell in hidden or not _is_known(values, cell)
             ]
             if len(unknown) == 1 and unknown[0] in hidden:
                 hidden.add(_complement(relation, values, hidden))
@@ -129,7 +129,10 @@ def suppress_small_cells(
     relations = category_relations(values, categories) + region_relations(values, hierarchy)
     hidden = suppress(values, relations, threshold)
     keys = zip(
-        result["indicator"], result["municipality_code"], result["year"].astype(int), result["category"],
+        result["indicator"],
+        result["municipality_code"],
+        result["year"].astype(int),
+        result["category"],
         strict=True,
     )
     result["is_suppressed"] = [key in hidden for key in keys]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -40,8 +39,9 @@ def make_data_dir(root: Path) -> Path:
     """A data dir with the fixture municipalities and documented figures, real categories."""
     (root / "reference").mkdir(parents=True)
     (root / "documented").mkdir()
-    for name in ("categories.csv", "provinces.csv"):
-        shutil.copy(PROJECT_ROOT / "data" / "reference" / name, root / "reference" / name)
+    for path in (PROJECT_ROOT / "data" / "reference").glob("*.csv"):
+        if path.name != "municipalities.csv":  # the fixture has its own, smaller list
+            shutil.copy(path, root / "reference" / path.name)
     shutil.copy(STORE_FIXTURES / "municipalities.csv", root / "reference" / "municipalities.csv")
     shutil.copy(STORE_FIXTURES / "documented_figures.csv", root / "documented" / "figures.csv")
     cases = PROJECT_ROOT / "data" / "cases"
@@ -63,10 +63,16 @@ def fixture_settings(root: Path) -> PipelineSettings:
 
 
 def publish_fixture_store(settings: PipelineSettings) -> Path:
-    """Build, audit and publish the fixture store exactly as the CLI does."""
+    """Build, audit and publish the fixture store exactly as the CLI does; returns the release."""
     return build_audit_publish(
         settings.db_path,
-        lambda target: build_store(settings, target, extra_loaders=(fixture_observations_loader,)),
+        lambda target, release_id, previous: build_store(
+            settings,
+            target,
+            release_id=release_id,
+            previous=previous,
+            extra_loaders=(fixture_observations_loader,),
+        ),
     )
 
 
@@ -78,26 +84,118 @@ def pipeline_settings(tmp_path_factory: pytest.TempPathFactory) -> PipelineSetti
 
 @pytest.fixture(scope="session")
 def store(pipeline_settings: PipelineSettings) -> Path:
-    """The published fixture store (built once per session)."""
-    return publish_fixture_store(pipeline_settings)
+    """The store path of the published fixture store (built once per session)."""
+    publish_fixture_store(pipeline_settings)
+    return pipeline_settings.db_path
 
 
 @pytest.fixture(scope="session")
-def app_settings(store: Path) -> Iterator[None]:
-    """Point the app at the fixture store for the whole session."""
-    from dashboard import settings as app_settings_module
-
-    patcher = pytest.MonkeyPatch()
-    patcher.setenv("SK_DB_PATH", str(store))
-    app_settings_module.get_settings.cache_clear()
-    yield
-    patcher.undo()
-    app_settings_module.get_settings.cache_clear()
-
-
-@pytest.fixture(scope="session")
-def dash_app(app_settings: None):  # noqa: ANN201 - dash.Dash
+def dash_app(store: Path):  # noqa: ANN201 - dash.Dash
     """The one app instance of the session (Dash pages are registered process-wide)."""
     from dashboard.app import create_app
+    from dashboard.settings import Settings
 
-    return create_app()
+    return create_app(Settings(db_path=store))
+
+
+@pytest.fixture(scope="session")
+def app_client(dash_app):  # noqa: ANN001, ANN201 - a Flask test client
+    """A test client of the session's app, after Dash registered its pages' routing."""
+    client = dash_app.server.test_client()
+    client.get("/")
+    return client
+
+
+@pytest.fixture()
+def release(dash_app, app_client):  # noqa: ANN001, ANN201 - dashboard.db.Release
+    """The current release of the fixture store, inside the app's context."""
+    from dashboard import runtime
+
+    with dash_app.server.app_context():
+        yield runtime.current().store.current()
+
+
+@pytest.fixture()
+def in_app(dash_app, app_client):  # noqa: ANN001, ANN201
+    """Run the test inside a request to the app (pages read settings and store from it)."""
+    with dash_app.server.test_request_context("/"):
+        yield dash_app
+
+
+def component_texts(component: object) -> list[str]:
+    """Every string in a Dash component tree, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [text for child in component for text in component_texts(child)]
+    children = getattr(component, "children", None)
+    if children is None:
+        return []
+    if not isinstance(children, list):
+        children = [children]
+    return [text for child in children for text in component_texts(child)]
+
+
+@pytest.fixture()
+def texts():  # noqa: ANN201 - a function
+    """`texts(component)`: every string in a component tree, joined by spaces."""
+    return lambda component: " ".join(component_texts(component))
+
+
+@pytest.fixture(scope="session")
+def vocabulary_labels() -> dict[str, dict[str, str]]:
+    """Dutch labels per vocabulary, as the store serves them (from data/reference)."""
+    rows = pd.read_csv(PROJECT_ROOT / "data" / "reference" / "vocabularies.csv", dtype="string")
+    labels: dict[str, dict[str, str]] = {}
+    for row in rows.sort_values(
+        ["vocabulary", "sort_order"], key=lambda c: c.astype("string")
+    ).itertuples():
+        labels.setdefault(row.vocabulary, {})[row.code] = row.label_nl
+    return labels
+
+
+def find_components(component: object, predicate) -> list:  # noqa: ANN001
+    """All components in a tree for which predicate holds."""
+    found = [component] if predicate(component) else []
+    children = getattr(component, "children", None)
+    if children is None:
+        return found
+    for child in children if isinstance(children, list) else [children]:
+        found += find_components(child, predicate)
+    return found
+
+
+@pytest.fixture()
+def panel_rows():  # noqa: ANN201 - a function
+    """`panel_rows(layout, panel)`: the rows a panel's downloads contain."""
+
+    def rows(layout: object, panel: str) -> list[dict]:
+        stores = find_components(
+            layout, lambda c: getattr(c, "id", None) == {"type": "sk-panel-data", "panel": panel}
+        )
+        return stores[0].data["rows"]
+
+    return rows
+
+
+@pytest.fixture()
+def find():  # noqa: ANN201 - a function
+    """`find(layout, predicate)`: the components of a tree for which predicate holds."""
+    return find_components
+
+
+@pytest.fixture(scope="session")
+def fixture_value():  # noqa: ANN201 - a function
+    """`fixture_value(indicator, code, year, category='total')`: a value of the fixture inputs."""
+    rows = fixture_csv("observations.csv")
+
+    def value(indicator: str, code: str, year: int, category: str = "total") -> float:
+        match = rows[
+            (rows["indicator"] == indicator)
+            & (rows["municipality_code"] == code)
+            & (rows["year"] == str(year))
+            & (rows["category"] == category)
+        ]
+        return float(match["value"].item())
+
+    return value

@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.case_view import CaseFilters, Labels, case_years
+from dashboard.components.aria import aria
 from dashboard.components.controls import labelled_control
 from dashboard.components.provenance import source_line
 from dashboard.figures.cases import period_label
@@ -62,7 +63,7 @@ def case_card(row: pd.Series, publisher: str, labels: Labels) -> dbc.Col:
         html.Article(
             dbc.Card(dbc.CardBody(body), className="h-100"),
             className="h-100 sk-case-card",
-            **{"aria-label": row["case_name"]},
+            **aria(label=row["case_name"]),
         ),
         md=6,
         xl=4,
@@ -167,7 +168,7 @@ def overview_section(title: str, children: list, sources: pd.DataFrame) -> html.
     return html.Section(
         [html.H2(title, className="h5"), *children, documents_note(sources)],
         className="sk-panel border rounded p-3 mb-4",
-        **{"aria-label": title},  # type: ignore[arg-type]  # a region named by its heading
+        **aria(label=title),  # a region named by its heading
     )
 
 
@@ -177,7 +178,7 @@ def panel(title: str, children: list, *, panel_id: str) -> html.Section:
         [html.H2(title, className="h5"), *children],
         id=panel_id,
         className="sk-case-panel border rounded p-3 mb-3",
-        **{"aria-label": title},  # type: ignore[arg-type]  # a region named by its heading
+        **aria(label=title),  # a region named by its heading
     )
 
 

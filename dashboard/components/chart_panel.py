@@ -16,6 +16,7 @@ import pandas as pd
 from dash import MATCH, Input, Output, State, callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
+from dashboard.components.aria import aria
 from dashboard.components.provenance import provisional_badge, source_note
 from dashboard.exports import to_dutch_csv, to_xlsx
 from dashboard.labels import PROVISIONAL_BADGE, format_number
@@ -42,7 +43,10 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Div:
     columns = [c for c in table.columns if c not in SCREEN_COLUMNS_LEFT_OUT]
     header = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
     body = html.Tbody(
-        [html.Tr([html.Td(_cell(value)) for value in row]) for row in table[columns].itertuples(index=False)]
+        [
+            html.Tr([html.Td(_cell(value)) for value in row])
+            for row in table[columns].itertuples(index=False)
+        ]
     )
     return html.Div(
         html.Table(
@@ -59,12 +63,17 @@ def _download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
             dbc.Button(
                 "Download CSV",
                 id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "csv"},
-                size="sm", color="secondary", outline=True, className="me-2",
+                size="sm",
+                color="secondary",
+                outline=True,
+                className="me-2",
             ),
             dbc.Button(
                 "Download Excel",
                 id={"type": DOWNLOAD_BUTTON, "panel": panel_id, "format": "xlsx"},
-                size="sm", color="secondary", outline=True,
+                size="sm",
+                color="secondary",
+                outline=True,
             ),
             dcc.Download(id={"type": DOWNLOAD, "panel": panel_id}),
             dcc.Store(id={"type": PANEL_DATA, "panel": panel_id}, data=stored),
@@ -92,7 +101,7 @@ def chart_panel(
     to the site; the download makes it absolute.
     """
     stored = {
-        "rows": table.to_dict("records"),
+        "rows": table.astype(object).where(table.notna(), None).to_dict("records"),
         "columns": list(table.columns),
         "sources": sources.to_dict("records"),
         "link": view_link,
@@ -118,7 +127,7 @@ def chart_panel(
         ],
         id=panel_id,
         className="sk-panel border rounded p-3 mb-4",
-        **{"aria-label": title},
+        **aria(label=title),
     )
 
 
@@ -131,7 +140,10 @@ def _provisional_note(table: pd.DataFrame) -> html.P | None:
         return None
     years = ", ".join(str(y) for y in sorted(set(provisional["Jaar"])))
     return html.P(
-        [provisional_badge(), f" De cijfers over {years} zijn (deels) voorlopig en kunnen nog wijzigen."],
+        [
+            provisional_badge(),
+            f" De cijfers over {years} zijn (deels) voorlopig en kunnen nog wijzigen.",
+        ],
         className="small mb-1",
     )
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard.components.aria import aria
 
 REGION_KIND_LABEL = {"country": "Land", "province": "Provincie", "municipality": "Gemeente"}
 
@@ -22,13 +25,14 @@ def municipality_options(regions: pd.DataFrame) -> list[dict[str, str]]:
     ]
 
 
-def labelled_control(label: str, control: dcc.Dropdown) -> html.Div:
+def labelled_control(label: str, control: Component) -> html.Div:
     """A control in a group named by its visible label (Dash's dropdown has no <label for>)."""
-    label_id = f"{control.id}-label"
+    control_id = str(getattr(control, "id", ""))
+    label_id = f"{control_id}-label"
     return html.Div(
-        [dbc.Label(label, id=label_id, html_for=control.id), control],
+        [dbc.Label(label, id=label_id, html_for=control_id), control],
         role="group",
-        **{"aria-labelledby": label_id},
+        **aria(labelledby=label_id),
     )
 
 

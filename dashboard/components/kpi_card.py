@@ -8,12 +8,14 @@ change of source it is a break in the series, not a change.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.components.aria import aria
 from dashboard.components.provenance import demo_badge, provisional_badge, source_note
 from dashboard.figures.sparkline import sparkline_figure
 from dashboard.labels import NO_DATA, SAMPLE_BADGE, format_euro, format_number, signed
@@ -120,7 +122,9 @@ def _change_item(change: Change) -> html.Li:
         [
             html.Span(f"{change.label}: "),
             html.Strong(f"{arrow} {change.text}"),
-            html.Span(f" ({judgement})", className=f"sk-verdict sk-verdict-{change.verdict or 'geen'}"),
+            html.Span(
+                f" ({judgement})", className=f"sk-verdict sk-verdict-{change.verdict or 'geen'}"
+            ),
         ],
     )
 
@@ -138,9 +142,9 @@ def _short_source(sources: pd.DataFrame) -> str:
 
 def _ids(value: object) -> tuple[str, ...]:
     """Source ids from a list column (a list or array; missing -> none)."""
-    if value is None or isinstance(value, float):
+    if not isinstance(value, Iterable) or isinstance(value, str):
         return ()
-    return tuple(str(v) for v in value)  # type: ignore[union-attr]
+    return tuple(str(v) for v in value)
 
 
 def _sides(row: dict, prefix: str, value_column: str) -> Side:
@@ -155,11 +159,18 @@ def kpi_changes(definition: KpiDefinition, row: dict, year: int) -> list[Change]
     """The change against the previous year and against the baseline (a case's start)."""
     current = _sides(row, "", "value")
     changes = [
-        change_against(definition, current, _sides(row, "previous_", "value_previous_year"), f"t.o.v. {year - 1}")
+        change_against(
+            definition,
+            current,
+            _sides(row, "previous_", "value_previous_year"),
+            f"t.o.v. {year - 1}",
+        )
     ]
     if _number(row.get("baseline_year")) is not None:
         label = f"t.o.v. {int(row['baseline_year'])} ({row.get('baseline_label')})"
-        changes.append(change_against(definition, current, _sides(row, "baseline_", "value_baseline"), label))
+        changes.append(
+            change_against(definition, current, _sides(row, "baseline_", "value_baseline"), label)
+        )
     return changes
 
 
@@ -174,7 +185,12 @@ def _rate_line(definition: KpiDefinition, row: dict) -> html.P:
 
 
 def kpi_card(
-    definition: KpiDefinition, trend: pd.DataFrame, *, year: int, sources: pd.DataFrame, card_id: str
+    definition: KpiDefinition,
+    trend: pd.DataFrame,
+    *,
+    year: int,
+    sources: pd.DataFrame,
+    card_id: str,
 ) -> html.Section:
     """The card for one KPI in one year; `trend` holds every year of that KPI for the region."""
     current = trend[trend["year"] == year]
@@ -186,10 +202,18 @@ def kpi_card(
     if row.get("is_provisional"):
         header.append(provisional_badge())
     body = [
-        html.P(format_kpi_value(definition, _number(row.get("value"))), className="sk-kpi-value mb-0"),
+        html.P(
+            format_kpi_value(definition, _number(row.get("value"))), className="sk-kpi-value mb-0"
+        ),
         _rate_line(definition, row),
-        html.Ul([_change_item(c) for c in kpi_changes(definition, row, year)], className="list-unstyled small mb-1"),
-        html.P("Lager is beter." if not definition.higher_is_better else "Hoger is beter.", className="small sk-muted mb-1"),
+        html.Ul(
+            [_change_item(c) for c in kpi_changes(definition, row, year)],
+            className="list-unstyled small mb-1",
+        ),
+        html.P(
+            "Lager is beter." if not definition.higher_is_better else "Hoger is beter.",
+            className="small sk-muted mb-1",
+        ),
         html.P(_short_source(sources), className="small sk-muted mb-1 sk-kpi-source"),
         html.Div(  # decorative: the numbers are in the card's text
             dcc.Graph(
@@ -198,13 +222,16 @@ def kpi_card(
                 className="sk-sparkline",
                 style={"height": "70px"},
             ),
-            **{"aria-hidden": "true"},
+            **aria(hidden="true"),
         ),
         html.Details(
-            [html.Summary("Over dit cijfer"), html.P(definition.definition, className="small"),
-             source_note(sources, is_demo=is_demo)],
+            [
+                html.Summary("Over dit cijfer"),
+                html.P(definition.definition, className="small"),
+                source_note(sources, is_demo=is_demo),
+            ],
             className="sk-about",
         ),
     ]
     card = dbc.Card([dbc.CardHeader(header), dbc.CardBody(body)], className="h-100 sk-kpi-card")
-    return html.Section(card, id=card_id, className="h-100", **{"aria-label": definition.title})
+    return html.Section(card, id=card_id, className="h-100", **aria(label=definition.title))

@@ -25,11 +25,11 @@ def url_problem_alert(problems: list[UrlProblem]) -> dbc.Alert | None:
                 [
                     html.Li(
                         [
-                            "Parameter ",
+                            "Parameter '",
                             html.Code(problem.parameter[:40]),
-                            " (waarde ",
+                            "' (waarde '",
                             html.Code(problem.shown_value()),
-                            "): ",
+                            "'): ",
                             problem.message_nl,
                         ]
                     )
@@ -50,8 +50,8 @@ def release_notice(page: PageContext, current_link: str) -> dbc.Alert | None:
     published = format_date(str(page.info.get("built_at") or ""))
     return dbc.Alert(
         [
-            f"U bekijkt de cijfers zoals gepubliceerd op {published} (publicatie {page.release_id}). "
-            "Er is een nieuwere publicatie: ",
+            f"U bekijkt de cijfers zoals gepubliceerd op {published} "
+            f"(publicatie {page.release_id}). Er is een nieuwere publicatie: ",
             html.A("bekijk deze weergave met de nieuwste cijfers", href=current_link),
             ".",
         ],

@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
+from dashboard.components.aria import aria
 from dashboard.labels import PROVISIONAL_BADGE, SAMPLE_BADGE, SAMPLE_EXPLANATION
 from dashboard.sources import source_label
 
@@ -13,7 +14,7 @@ from dashboard.sources import source_label
 def demo_badge() -> dbc.Badge:
     """The visible 'Voorbeeldgegevens' marker, with its explanation as a tooltip text."""
     return dbc.Badge(
-        [html.Span("⚠ ", **{"aria-hidden": "true"}), SAMPLE_BADGE],
+        [html.Span("⚠ ", **aria(hidden="true")), SAMPLE_BADGE],
         color="warning",
         text_color="dark",
         className="ms-1 sk-demo-badge",
@@ -38,8 +39,10 @@ def source_note(sources: pd.DataFrame, *, is_demo: bool) -> html.Div:
     `sources` has the columns of dashboard.sources (publisher, title, reference, date, is_demo).
     """
     lines = [
-        html.Li("Bron: " + source_label(row.publisher, row.title, row.reference, row.date),
-                className="sk-source-line")
+        html.Li(
+            "Bron: " + source_label(row.publisher, row.title, row.reference, row.date),
+            className="sk-source-line",
+        )
         for row in sources.itertuples(index=False)
     ]
     children: list = [html.Ul(lines, className="list-unstyled mb-0 small sk-muted")]

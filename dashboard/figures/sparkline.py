@@ -11,7 +11,11 @@ from dashboard.figures.style import PALETTE, new_figure
 def sparkline_figure(trend: pd.DataFrame, *, selected_year: int, value_label: str) -> go.Figure:
     """Line of `value` by `year`, the selected year marked; generated points are hollow."""
     figure = new_figure(height=70)
-    demo = trend["is_demo"].fillna(False).astype(bool) if "is_demo" in trend else pd.Series(False, trend.index)
+    demo = (
+        trend["is_demo"].fillna(False).astype(bool)
+        if "is_demo" in trend
+        else pd.Series(False, trend.index)
+    )
     figure.add_trace(
         go.Scatter(
             x=trend["year"],

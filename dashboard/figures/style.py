@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 # Okabe-Ito: distinguishable for the common colour-vision deficiencies; paired with distinct
@@ -31,3 +32,18 @@ def new_figure(*, height: int | None = None) -> go.Figure:
     """An empty figure in the house style (Dutch separators, colour-blind-safe colours)."""
     layout = dict(BASE_LAYOUT, height=height) if height is not None else BASE_LAYOUT
     return go.Figure(layout=layout)
+
+
+GENERATED = "generated"
+
+
+def is_generated(frame: pd.DataFrame) -> list[bool]:
+    """Per row: is the value generated (sample data)? False where the frame has no status."""
+    if "status" not in frame:
+        return [False] * len(frame)
+    return [status == GENERATED for status in frame["status"]]
+
+
+def marker_symbols(frame: pd.DataFrame, symbol: str) -> list[str]:
+    """Per point: the filled symbol for real values, its open variant for generated ones."""
+    return [f"{symbol}-open" if hollow else symbol for hollow in is_generated(frame)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.components.aria import aria
 from dashboard.components.chart_panel import chart_panel, data_table
 from dashboard.components.provenance import source_note
 from dashboard.figures.indicators import breakdown_figure
@@ -63,7 +64,10 @@ def breakdown_panel(
     rows = data.own(state.code)
     rows = rows[~rows["is_total"]]
     figure = breakdown_figure(
-        rows, y_label=measure.axis, decimals=measure.decimals, selected_year=state.detail_year,
+        rows,
+        y_label=measure.axis,
+        decimals=measure.decimals,
+        selected_year=state.detail_year,
         stacked=indicator.parts_add_up,
     )
     sentence = _largest_category_sentence(rows, state, measure) + _parts_sentence(
@@ -77,7 +81,9 @@ def breakdown_panel(
         title=indicator.breakdown_label or indicator.label,
         sentence=sentence,
         figure=figure,
-        table=tables.series_rows(rows, series=state.name, measure=measure, status_labels=data.status_labels),
+        table=tables.series_rows(
+            rows, series=state.name, measure=measure, status_labels=data.status_labels
+        ),
         sources=series_sources(rows),
         is_demo=bool(rows["is_demo"].any()),
         view_link=view_link,
@@ -108,5 +114,5 @@ def detail_panel(
         children,
         id=f"{page}-detail",
         className="sk-panel border rounded p-3 mb-4",
-        **{"aria-label": f"Detail {state.detail_year}"},
+        **aria(label=f"Detail {state.detail_year}"),
     )

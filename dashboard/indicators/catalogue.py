@@ -38,10 +38,8 @@ class Indicator:
     breakdown_label: str | None
     headline_category: str
     higher_is_better: bool | None
-    is_people_count: bool
     parts_add_up: bool
     parts_note: str | None
-    series_kind: str  # 'annual' or 'survey' (measured every few years: points, no line)
     definition: str
     measures: tuple[Measure, ...]
 
@@ -86,10 +84,8 @@ def indicator_from_catalogue(catalogue: pd.DataFrame, indicator: str) -> Indicat
         breakdown_label=_text(first["breakdown_label_nl"]),
         headline_category=first["headline_category"],
         higher_is_better=_optional_bool(first["higher_is_better"]),
-        is_people_count=bool(first["is_people_count"]),
         parts_add_up=bool(first["parts_add_up"]),
         parts_note=_text(first["parts_note_nl"]),
-        series_kind=first["series_kind"],
         definition=first["definition_nl"],
         measures=measures,
     )

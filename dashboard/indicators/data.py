@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard import queries
 from dashboard.db import Release
-from dashboard.figures.indicators import Event
+from dashboard.figures.trend import Event
 from dashboard.indicators.catalogue import Indicator
 from dashboard.indicators.state import NATIONAL, ViewState
 

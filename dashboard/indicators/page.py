@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
+from dash.development.base_component import Component
 
 from dashboard import queries
 from dashboard.components.controls import labelled_control, municipality_options
@@ -46,31 +47,61 @@ class IndicatorPage:
     extra_panels: tuple[ExtraPanel, ...] = ()
 
 
-def _dropdown(ids: dict[str, str], name: str, options: list, value: object, **extra: object) -> dcc.Dropdown:
-    return dcc.Dropdown(id=ids[name], options=options, value=value, clearable=False, **extra)
+def _dropdown(
+    ids: dict[str, str], name: str, options: list, value: str, *, searchable: bool = True
+) -> dcc.Dropdown:
+    return dcc.Dropdown(
+        id=ids[name], options=options, value=value, clearable=False, searchable=searchable
+    )
 
 
-def controls(spec: IndicatorPage, indicator: Indicator, state: ViewState, regions: pd.DataFrame) -> dbc.Row:
+def _column(label: str, control: Component, **width: int) -> dbc.Col:
+    return dbc.Col(labelled_control(label, control), **(width or {"xs": 12, "md": 6, "lg": 4}))
+
+
+def _period_slider(component_id: str, state: ViewState) -> dcc.RangeSlider:
+    years = state.years or [state.period[0]]
+    return dcc.RangeSlider(
+        id=component_id,
+        min=years[0],
+        max=years[-1],
+        step=1,
+        value=list(state.period),
+        marks={year: str(year) for year in years},
+        allowCross=False,
+    )
+
+
+def controls(
+    spec: IndicatorPage, indicator: Indicator, state: ViewState, regions: pd.DataFrame
+) -> dbc.Row:
     """Municipality, comparison group, period and measure; their state lives in the link."""
     ids = component_ids(spec.page)
     municipalities = regions[regions["region_kind"] == "municipality"]
-    years = state.years or [state.period[0]]
-    column = {"xs": 12, "md": 6, "lg": 4}
+    comparisons = [{"label": v, "value": k} for k, v in COMPARISONS.items()]
+    measures = [{"label": m.label, "value": m.key} for m in indicator.measures]
+    selection = dcc.Dropdown(
+        id=ids["selectie"],
+        options=municipality_options(municipalities),
+        value=state.selection,
+        multi=True,
+        disabled=state.comparison != "selectie",
+        placeholder="Kies gemeenten",
+    )
     return dbc.Row(
         [
-            dbc.Col(labelled_control("Gemeente", _dropdown(ids, "gemeente", municipality_options(regions), state.code)), **column),
-            dbc.Col(labelled_control("Vergelijken met", _dropdown(
-                ids, "vergelijking", [{"label": v, "value": k} for k, v in COMPARISONS.items()],
-                state.comparison, searchable=False)), **column),
-            dbc.Col(labelled_control("Eigen selectie", dcc.Dropdown(
-                id=ids["selectie"], options=municipality_options(municipalities), value=state.selection,
-                multi=True, disabled=state.comparison != "selectie", placeholder="Kies gemeenten")), **column),
-            dbc.Col(labelled_control("Periode", dcc.RangeSlider(
-                id=ids["periode"], min=years[0], max=years[-1], step=1, value=list(state.period),
-                marks={year: str(year) for year in years}, allowCross=False)), xs=12, lg=8),
-            dbc.Col(labelled_control("Weergave", _dropdown(
-                ids, "maat", [{"label": m.label, "value": m.key} for m in indicator.measures],
-                state.measure.key, searchable=False)), **column),
+            _column(
+                "Gemeente", _dropdown(ids, "gemeente", municipality_options(regions), state.code)
+            ),
+            _column(
+                "Vergelijken met",
+                _dropdown(ids, "vergelijking", comparisons, state.comparison, searchable=False),
+            ),
+            _column("Eigen selectie", selection),
+            _column("Periode", _period_slider(ids["periode"], state), xs=12, lg=8),
+            _column(
+                "Weergave", _dropdown(ids, "maat", measures, state.measure.key, searchable=False)
+            ),
         ],
         className="sk-controls g-2 mb-3",
     )
@@ -99,7 +130,9 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
         regions=regions,
         years_by_region=queries.region_years(release),
         categories=queries.categories(release, spec.indicator)["category"].tolist(),
-        default_code=default if default in set(regions["municipality_code"]) else regions["municipality_code"].iloc[0],
+        default_code=default
+        if default in set(regions["municipality_code"])
+        else regions["municipality_code"].iloc[0],
     )
     state = parse_view(indicator, query, context)
     data = load_page_data(release, indicator, state)
@@ -107,7 +140,9 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
     ids = component_ids(spec.page)
     body = [
         dcc.Location(id=ids["url"], refresh="callback-nav"),
-        dcc.Store(id=ids["state"], data={"query": _pinned(state.query, page), "defaults": state.defaults}),
+        dcc.Store(
+            id=ids["state"], data={"query": _pinned(state.query, page), "defaults": state.defaults}
+        ),
         controls(spec, indicator, state, regions),
         trend_panel(spec.page, indicator, state, data, link),
         breakdown_panel(spec.page, indicator, state, data, link),

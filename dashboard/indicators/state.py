@@ -99,7 +99,10 @@ def parse_view(indicator: Indicator, query: Mapping[str, str], context: LinkCont
     )
     selection, selection_problem = parse_codes("selectie", query.get("selectie"), names)
     measure_key, measure_problem = parse_choice(
-        "maat", query.get("maat"), {m.key: m.label for m in indicator.measures}, indicator.measures[0].key
+        "maat",
+        query.get("maat"),
+        {m.key: m.label for m in indicator.measures},
+        indicator.measures[0].key,
     )
     years = list(context.years_by_region.get(code, []))
     period, period_problems = parse_period(query.get("van"), query.get("tot"), years)

@@ -68,7 +68,9 @@ def band_rows(
     )
 
 
-def documented_rows(documented: pd.DataFrame, *, place: str, status_labels: dict[str, str]) -> pd.DataFrame:
+def documented_rows(
+    documented: pd.DataFrame, *, place: str, status_labels: dict[str, str]
+) -> pd.DataFrame:
     """Figures a document states, each with the document's own definition as its category."""
     return pd.DataFrame(
         {
@@ -94,3 +96,40 @@ def stack(*parts: pd.DataFrame) -> pd.DataFrame:
     """Rows of several series in one table (empty parts are skipped)."""
     kept = [part for part in parts if len(part)]
     return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=COLUMNS)
+
+
+BAND_SERIES = (
+    ("p25", "Vergelijkingsgroep: 25%"),
+    ("median", "Vergelijkingsgroep: mediaan"),
+    ("p75", "Vergelijkingsgroep: 75%"),
+)
+
+
+def trend_rows(
+    own: pd.DataFrame,
+    national: pd.DataFrame,
+    band: pd.DataFrame,
+    *,
+    name: str,
+    group: str,
+    label: str,
+    measure: Measure,
+    status_labels: dict[str, str],
+) -> pd.DataFrame:
+    """The rows of a trend chart: the region, the country and the group's band."""
+    return stack(
+        series_rows(own, series=name, measure=measure, status_labels=status_labels),
+        series_rows(national, series="Nederland", measure=measure, status_labels=status_labels),
+        *[
+            band_rows(
+                band,
+                column=column,
+                series=series,
+                place=group,
+                category_label=label,
+                measure=measure,
+                status_labels=status_labels,
+            )
+            for column, series in BAND_SERIES
+        ],
+    )

@@ -13,7 +13,7 @@ from dash import html
 
 from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
-from dashboard.figures.indicators import trend_figure
+from dashboard.figures.trend import trend_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure, indicator_from_catalogue
 from dashboard.indicators.data import PageData, load_page_data
@@ -21,10 +21,7 @@ from dashboard.indicators.state import COMPARISONS, ViewState
 from dashboard.labels import format_number
 from dashboard.narrative import trend_sentence
 from dashboard.page_context import PageContext
-from dashboard.sources import band_sources, combine, series_sources
-
-BAND_SERIES = (("p25", "Vergelijkingsgroep: 25%"), ("median", "Vergelijkingsgroep: mediaan"),
-               ("p75", "Vergelijkingsgroep: 75%"))
+from dashboard.sources import band_sources, combine, document_sources, series_sources
 
 
 def _any_demo(*frames: pd.DataFrame) -> bool:
@@ -76,45 +73,80 @@ def trend_panel(
     view_link: str,
     *,
     category: str | None = None,
-    title: str | None = None,
 ) -> html.Section:
-    """A headline series against the comparison band and the Netherlands, with events."""
+    """A series (the headline, or `category`) against its comparison band and the country."""
     category = category or indicator.headline_category
+    headline = category == indicator.headline_category
     measure = state.measure
-    own, national, band = data.own(state.code, category), data.national(category), data.band(category)
-    documented = documented_points(data, measure) if category == indicator.headline_category else data.documented.iloc[0:0]
-    figure = trend_figure(
-        own, band, national, name=state.name, y_label=measure.axis, decimals=measure.decimals,
-        events=data.events, documented=documented if len(documented) else None,
+    own, national, band = (
+        data.own(state.code, category),
+        data.national(category),
+        data.band(category),
     )
-    label = own["category_label"].iloc[0] if len(own) else indicator.label
-    if category != "total":
-        label = f"{indicator.label}: {label}"
-    place = f"Vergelijkingsgroep ({COMPARISONS[state.comparison].lower()})"
-    table = tables.stack(
-        tables.series_rows(own, series=state.name, measure=measure, status_labels=data.status_labels),
-        tables.series_rows(national, series="Nederland", measure=measure, status_labels=data.status_labels),
-        *[
-            tables.band_rows(band, column=column, series=series, place=place, category_label=label,
-                             measure=measure, status_labels=data.status_labels)
-            for column, series in BAND_SERIES
-        ],
-        tables.documented_rows(documented, place=state.name, status_labels=data.status_labels),
+    documented = documented_points(data, measure) if headline else data.documented.iloc[0:0]
+    label = _label(indicator, data, category)
+    table = _trend_table(state, data, label, (own, national, band), documented)
+    sentence = trend_sentence(
+        own,
+        measure.sentence,
+        name=state.name,
+        decimals=measure.decimals,
+        in_points=measure.in_points,
     )
-    sentence = trend_sentence(own, measure.sentence, name=state.name, decimals=measure.decimals,
-                              in_points=measure.in_points)
-    documents = documented.rename(columns={"published_on": "date"}).assign(is_demo=False)
     return chart_panel(
-        f"{page}-trend" if category == indicator.headline_category else f"{page}-detail-category",
-        title=title or label,
+        f"{page}-trend" if headline else f"{page}-detail-category",
+        title=label,
         sentence=sentence + group_note(state, measure) + _documented_note(documented),
-        figure=figure,
+        figure=trend_figure(
+            own,
+            band,
+            national,
+            name=state.name,
+            y_label=measure.axis,
+            decimals=measure.decimals,
+            events=data.events,
+            documented=documented if len(documented) else None,
+        ),
         table=table,
-        sources=combine(series_sources(own), series_sources(national), band_sources(band),
-                        documents[["publisher", "title", "reference", "date", "is_demo"]]),
+        sources=combine(
+            series_sources(own),
+            series_sources(national),
+            band_sources(band),
+            document_sources(documented),
+        ),
         is_demo=_any_demo(own, national, band),
         view_link=view_link,
     )
+
+
+def _trend_table(
+    state: ViewState,
+    data: PageData,
+    label: str,
+    parts: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
+    documented: pd.DataFrame,
+) -> pd.DataFrame:
+    """The trend's rows: region, country, the group's band and documented figures."""
+    group = f"Vergelijkingsgroep ({COMPARISONS[state.comparison].lower()})"
+    return tables.stack(
+        tables.trend_rows(
+            *parts,
+            name=state.name,
+            group=group,
+            label=label,
+            measure=state.measure,
+            status_labels=data.status_labels,
+        ),
+        tables.documented_rows(documented, place=state.name, status_labels=data.status_labels),
+    )
+
+
+def _label(indicator: Indicator, data: PageData, category: str) -> str:
+    """The panel's title: the indicator, and the category when it is not the total."""
+    if category == "total":
+        return indicator.label
+    names = data.series.loc[data.series["category"] == category, "category_label"]
+    return f"{indicator.label}: {names.iloc[0] if len(names) else category}"
 
 
 def other_indicator_panel(

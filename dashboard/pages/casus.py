@@ -32,7 +32,7 @@ from dashboard.components.provenance import source_line
 from dashboard.db import Release
 from dashboard.figures.cases import ladder_figure, timeline_figure
 from dashboard.page_context import RELEASE_PARAMETER, open_page
-from dashboard.url_state import RawQuery, single_values
+from dashboard.url_state import single_values
 
 PREFIX = "/casussen/"
 
@@ -46,8 +46,11 @@ def page_title(case_id: str | None = None, **_path: str) -> str:
 
 def _path_case_id() -> str | None:
     """The case id from the path itself: a query parameter of the same name cannot override it."""
-    pathname = dash.callback_context.inputs.get("_pages_location.pathname") or ""
-    return pathname[len(PREFIX):].strip("/") if str(pathname).startswith(PREFIX) else None
+    try:
+        pathname = dash.callback_context.inputs.get("_pages_location.pathname") or ""
+    except dash.exceptions.MissingCallbackContextException:
+        return None  # called directly (tests): only the path variable is given
+    return pathname[len(PREFIX) :].strip("/") if str(pathname).startswith(PREFIX) else None
 
 
 dash.register_page(
@@ -75,7 +78,7 @@ def layout(case_id: str | None = None, **raw_query: object) -> html.Div:
             [
                 html.H1("Casus niet gevonden", className="h3"),
                 dbc.Alert(
-                    ["Er is geen casus met de naam ", html.Code(str(case_id)[:60]), "."],
+                    ["Er is geen casus met de naam '", html.Code(str(case_id)[:60]), "'."],
                     color="warning",
                 ),
                 dcc.Link("Naar alle casussen", href="/casussen"),
@@ -91,7 +94,7 @@ def layout(case_id: str | None = None, **raw_query: object) -> html.Div:
             html.H1(row["case_name"], className="h3"),
             html.P(
                 f"{place_text(row)} ({row['municipality_code']}) · {row['province_name']} · "
-                f"{period_text(row)} · fase: {labels['case_phase'].get(row['phase'], row['phase'])}",
+                f"{period_text(row)} · fase: {labels['case_phase'].get(row['phase'], '')}",
                 className="lead mb-1",
             ),
             html.P(row["summary"], className="mb-1"),

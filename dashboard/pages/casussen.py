@@ -16,16 +16,16 @@ from dashboard import queries
 from dashboard.case_view import LADDER_NOTE, CaseFilters, filter_cases, parse_filters
 from dashboard.components.cases import (
     case_card,
+    documents_note,
     factor_matrix,
     filter_controls,
     overview_section,
 )
-from dashboard.components.cases import documents_note
 from dashboard.components.page_frame import url_problem_alert
 from dashboard.db import Release
 from dashboard.figures.cases import ladder_figure, timeline_figure
 from dashboard.page_context import RELEASE_PARAMETER, open_page
-from dashboard.url_state import RawQuery, build_search, single_values
+from dashboard.url_state import build_search, single_values
 
 dash.register_page(
     __name__, path="/casussen", name="Casussen", title="Casussen · Sociaal Kompas", order=5
@@ -64,11 +64,18 @@ def layout(**raw_query: object) -> html.Div:
             filter_controls(overview, filters, CONTROL_IDS, labels),
             html.P(f"{len(shown)} van {len(overview)} casussen", className="fw-semibold"),
             dbc.Row(
-                [case_card(row, publishers[row["source_id"]], labels) for _, row in shown.iterrows()]
+                [
+                    case_card(row, publishers[row["source_id"]], labels)
+                    for _, row in shown.iterrows()
+                ]
             )
             if len(shown)
             else html.P("Geen casussen voor deze combinatie van filters."),
-            *(_panels(release, shown, sources[sources["source_id"].isin(shown["source_id"])], labels)),
+            *(
+                _panels(
+                    release, shown, sources[sources["source_id"].isin(shown["source_id"])], labels
+                )
+            ),
         ]
     )
 

@@ -13,6 +13,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import queries
+from dashboard.components.aria import aria
 from dashboard.components.chart_panel import data_table
 from dashboard.components.page_frame import page_frame
 from dashboard.labels import IMPORT_TEMPLATES, SAMPLE_EXPLANATION, format_date
@@ -59,7 +60,10 @@ def signs_explained(page: PageContext) -> html.Section:
                 [
                     item
                     for row in symbols.itertuples(index=False)
-                    for item in (html.Dt([html.Code(row.code), f" {row.label_nl}"]), html.Dd(row.description_nl))
+                    for item in (
+                        html.Dt([html.Code(row.code), f" {row.label_nl}"]),
+                        html.Dd(row.description_nl),
+                    )
                 ]
             ),
             html.P(
@@ -84,7 +88,7 @@ def signs_explained(page: PageContext) -> html.Section:
             ),
         ],
         className="sk-panel border rounded p-3 mb-4",
-        **{"aria-label": "Wat de tekens betekenen"},
+        **aria(label="Wat de tekens betekenen"),
     )
 
 
@@ -95,8 +99,11 @@ def layout(**raw_query: object) -> html.Div:
     kind_labels = queries.vocabulary(page.release).get("source_kind", {})
     body = [
         dbc.Alert(
-            [html.Strong("Voorbeeldgegevens. "), SAMPLE_EXPLANATION,
-             " Echte cijfers (CBS, RIVM of eigen registratie) gaan altijd voor."],
+            [
+                html.Strong("Voorbeeldgegevens. "),
+                SAMPLE_EXPLANATION,
+                " Echte cijfers (CBS, RIVM of eigen registratie) gaan altijd voor.",
+            ],
             color="warning",
         )
         if page.info.get("has_demo_values")
@@ -120,7 +127,7 @@ def layout(**raw_query: object) -> html.Div:
     return page_frame(
         page,
         title="Gegevens en bronnen",
-        lead=f"Publicatie {page.release_id} van {format_date(str(page.info.get('built_at') or ''))}. "
+        lead=f"Publicatie {page.release_id} van {format_date(page.info.get('built_at'))}. "
         "Elke waarde in het dashboard verwijst naar een van deze bronnen.",
         problems=problems + page.problems,
         link=f"/gegevens?{RELEASE_PARAMETER}={page.release_id}",

@@ -16,9 +16,15 @@ from dashboard import queries
 from dashboard.components.controls import municipality_dropdown, year_dropdown
 from dashboard.components.kpi_card import KpiDefinition, kpi_card
 from dashboard.components.page_frame import page_frame
+from dashboard.db import Release
 from dashboard.labels import SAMPLE_BADGE
 from dashboard.page_context import RELEASE_PARAMETER, open_page
-from dashboard.url_state import RawQuery, build_search, parse_municipality, parse_year, single_values
+from dashboard.url_state import (
+    build_search,
+    parse_municipality,
+    parse_year,
+    single_values,
+)
 
 dash.register_page(
     __name__, path="/", name="Kerncijfers", title="Kerncijfers · Sociaal Kompas", order=0
@@ -92,19 +98,23 @@ def layout(**raw_query: object) -> html.Div:
     )
 
 
-def _cards(release: object, kpis: pd.DataFrame, year: int | None) -> dbc.Row:
+def _cards(release: Release, kpis: pd.DataFrame, year: int | None) -> dbc.Row:
     in_year = kpis[kpis["year"] == year]
-    ids = [sid for column in ("source_ids",) for values in in_year[column] for sid in values]
-    ids += [sid for sid in in_year["rate_source_id"].dropna()]
-    sources = queries.sources_by_id(release, ids)  # type: ignore[arg-type]
+    ids = [sid for values in in_year["source_ids"] for sid in values]
+    ids += list(in_year["rate_source_id"].dropna())
+    sources = queries.sources_by_id(release, ids)
     cards = []
     for kpi, trend in kpis.groupby("kpi", sort=False):
         definition = KpiDefinition.from_row(trend.iloc[0].to_dict())
         row_ids = set(in_year.loc[in_year["kpi"] == kpi, "source_ids"].explode().dropna())
         row_ids |= set(in_year.loc[in_year["kpi"] == kpi, "rate_source_id"].dropna())
-        card_sources = sources[sources["source_id"].isin(row_ids)].rename(columns={"published_on": "date"})
+        card_sources = sources[sources["source_id"].isin(row_ids)].rename(
+            columns={"published_on": "date"}
+        )
         card_sources["date"] = card_sources["date"].fillna(card_sources["retrieved_at"])
-        card = kpi_card(definition, trend, year=year or 0, sources=card_sources, card_id=f"{PAGE}-{kpi}")
+        card = kpi_card(
+            definition, trend, year=year or 0, sources=card_sources, card_id=f"{PAGE}-{kpi}"
+        )
         cards.append(dbc.Col(card, xs=12, md=6, xl=3, className="mb-3"))
     return dbc.Row(cards)
 

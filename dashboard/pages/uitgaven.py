@@ -24,7 +24,7 @@ from dashboard.indicators.state import ViewState
 from dashboard.indicators.trend import other_indicator_panel
 from dashboard.labels import format_euro, format_number
 from dashboard.page_context import PageContext
-from dashboard.sources import combine, series_sources, source_label
+from dashboard.sources import combine, document_sources, series_sources, source_label
 
 dash.register_page(
     __name__, path="/uitgaven", name="Uitgaven", title="Uitgaven · Sociaal Kompas", order=3
@@ -45,7 +45,9 @@ def _budget_sentence(realised: pd.DataFrame, budget: pd.DataFrame, state: ViewSt
     difference = 100 * (last["value_realised"] - last["value_budget"]) / last["value_budget"]
     side = "boven" if difference > 0 else "onder"
     unit = state.measure.unit.removeprefix("euro").strip()
-    amount = format_euro(last["value_realised"], state.measure.decimals) + (f" {unit}" if unit else "")
+    amount = format_euro(last["value_realised"], state.measure.decimals) + (
+        f" {unit}" if unit else ""
+    )
     return (
         f"In {int(last['year'])} gaf {state.name} {amount} uit aan jeugdhulp, "
         f"{format_number(abs(difference), 1)}% {side} de begroting."
@@ -61,8 +63,9 @@ def _documented_change(data: PageData) -> tuple[str, pd.DataFrame]:
     direction = "minder" if row["value"] < 0 else "meer"
     base = f" dan in {int(row['base_year'])}" if pd.notna(row["base_year"]) else ""
     note = "" if base else "; het noemt geen vergelijkingsjaar, dus dit staat niet in de grafiek"
+    document = source_label(row["publisher"], row["title"], row["reference"], row["published_on"])
     sentence = (
-        f" Volgens {source_label(row['publisher'], row['title'], row['reference'], row['published_on'])}"
+        f" Volgens {document}"
         f" gaf de gemeente in {int(row['year'])} ongeveer {format_euro(abs(row['value']))}"
         f" {direction} uit aan hulp en zorg{base}{note}."
     )
@@ -72,27 +75,38 @@ def _documented_change(data: PageData) -> tuple[str, pd.DataFrame]:
 def budget_panel(page: PageContext, state: ViewState, data: PageData, link: str) -> html.Section:
     """Realised youth-care spend against its budget, in the page's chosen measure."""
     realised = _total(data.own(state.code))
-    budget_indicator = indicator_from_catalogue(queries.measure_catalogue(page.release), "youth_budget_eur")
+    budget_indicator = indicator_from_catalogue(
+        queries.measure_catalogue(page.release), "youth_budget_eur"
+    )
     budget = _total(
         queries.indicator_series(
-            page.release, "youth_budget_eur", budget_indicator.measure(state.measure.key).measure,
-            [state.code], state.period,
+            page.release,
+            "youth_budget_eur",
+            budget_indicator.measure(state.measure.key).measure,
+            [state.code],
+            state.period,
         )
     )
     sentence, changes = _documented_change(data)
     table = tables.stack(
-        tables.series_rows(realised, series="Gerealiseerd", measure=state.measure, status_labels=data.status_labels),
-        tables.series_rows(budget, series="Begroot", measure=state.measure, status_labels=data.status_labels),
+        tables.series_rows(
+            realised, series="Gerealiseerd", measure=state.measure, status_labels=data.status_labels
+        ),
+        tables.series_rows(
+            budget, series="Begroot", measure=state.measure, status_labels=data.status_labels
+        ),
     )
-    documents = changes.rename(columns={"published_on": "date"}).assign(is_demo=False)
     return chart_panel(
         "uitgaven-budget",
         title="Jeugdhulp: gerealiseerd tegenover begroot",
         sentence=_budget_sentence(realised, budget, state) + sentence,
         figure=budget_figure(realised, budget, y_label=state.measure.axis),
         table=table,
-        sources=combine(series_sources(realised), series_sources(budget),
-                        documents[["publisher", "title", "reference", "date", "is_demo"]]),
+        sources=combine(
+            series_sources(realised),
+            series_sources(budget),
+            document_sources(changes),
+        ),
         is_demo=bool(realised["is_demo"].any() or budget["is_demo"].any()),
         view_link=link,
     )
@@ -100,7 +114,9 @@ def budget_panel(page: PageContext, state: ViewState, data: PageData, link: str)
 
 def wmo_panel(page: PageContext, state: ViewState, data: PageData, link: str) -> html.Section:
     """Wmo spend beside youth-care spend: its own indicator, never added to it."""
-    return other_indicator_panel(page, replace(state), link, indicator_key="wmo_spend_eur", panel="uitgaven-wmo")
+    return other_indicator_panel(
+        page, replace(state), link, indicator_key="wmo_spend_eur", panel="uitgaven-wmo"
+    )
 
 
 PAGE = IndicatorPage(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import dash
+import pandas as pd
 from dash import html
 
 from dashboard import queries
@@ -19,7 +20,7 @@ from dashboard.indicators.catalogue import indicator_from_catalogue
 from dashboard.indicators.data import PageData, load_page_data
 from dashboard.indicators.page import IndicatorPage, page_layout, register
 from dashboard.indicators.state import ViewState
-from dashboard.indicators.trend import BAND_SERIES, other_indicator_panel
+from dashboard.indicators.trend import other_indicator_panel
 from dashboard.labels import format_number
 from dashboard.page_context import PageContext
 from dashboard.sources import band_sources, combine, series_sources
@@ -37,7 +38,21 @@ SURVEY = "adults_volunteering_pct"
 
 def buddies_panel(page: PageContext, state: ViewState, data: PageData, link: str) -> html.Section:
     """Registered buddies, in the page's measure where buddies have it."""
-    return other_indicator_panel(page, state, link, indicator_key="buddies_registered", panel="vrijwilligers-maatjes")
+    return other_indicator_panel(
+        page, state, link, indicator_key="buddies_registered", panel="vrijwilligers-maatjes"
+    )
+
+
+def _survey_sentence(own: pd.DataFrame, name: str) -> str:
+    known = own.dropna(subset=["value"]).sort_values("year")
+    if known.empty:
+        return f"De gezondheidsmonitor heeft voor {name} geen meting."
+    latest = known.iloc[-1]
+    return (
+        f"Bij de meting van {int(latest['year'])} deed {format_number(latest['value'], 1)}%"
+        f" van de volwassenen in {name} vrijwilligerswerk. De gezondheidsmonitor meet dit"
+        " eens in de paar jaar; de punten zijn daarom niet met een lijn verbonden."
+    )
 
 
 def survey_panel(page: PageContext, state: ViewState, data: PageData, link: str) -> html.Section:
@@ -45,32 +60,26 @@ def survey_panel(page: PageContext, state: ViewState, data: PageData, link: str)
     indicator = indicator_from_catalogue(queries.measure_catalogue(page.release), SURVEY)
     survey_state = replace(state, measure=indicator.measures[0], period=(2000, 2100))
     survey = load_page_data(page.release, indicator, survey_state)
-    own, national, band = survey.own(state.code, "total"), survey.national("total"), survey.band("total")
-    known = own.dropna(subset=["value"]).sort_values("year")
-    if known.empty:
-        sentence = f"De gezondheidsmonitor heeft voor {state.name} geen meting."
-    else:
-        latest = known.iloc[-1]
-        sentence = (
-            f"Bij de meting van {int(latest['year'])} deed {format_number(latest['value'], 1)}% van "
-            f"de volwassenen in {state.name} vrijwilligerswerk. De gezondheidsmonitor meet dit eens "
-            "in de paar jaar; de punten zijn daarom niet met een lijn verbonden."
-        )
+    own, national, band = (
+        survey.own(state.code, "total"),
+        survey.national("total"),
+        survey.band("total"),
+    )
     measure = indicator.measures[0]
-    table = tables.stack(
-        tables.series_rows(own, series=state.name, measure=measure, status_labels=survey.status_labels),
-        tables.series_rows(national, series="Nederland", measure=measure, status_labels=survey.status_labels),
-        *[
-            tables.band_rows(band, column=column, series=series, place="Vergelijkingsgroep",
-                             category_label=indicator.label, measure=measure,
-                             status_labels=survey.status_labels)
-            for column, series in BAND_SERIES
-        ],
+    table = tables.trend_rows(
+        own,
+        national,
+        band,
+        name=state.name,
+        group="Vergelijkingsgroep",
+        label=indicator.label,
+        measure=measure,
+        status_labels=survey.status_labels,
     )
     return chart_panel(
         "vrijwilligers-monitor",
         title=indicator.label,
-        sentence=sentence,
+        sentence=_survey_sentence(own, state.name),
         figure=points_figure(own, band, national, name=state.name, y_label=measure.axis),
         table=table,
         sources=combine(series_sources(own), series_sources(national), band_sources(band)),

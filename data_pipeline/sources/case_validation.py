@@ -7,8 +7,8 @@ each names the file, the case and the field ("wattwest: milestones[2].date").
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from data_pipeline.errors import Problem

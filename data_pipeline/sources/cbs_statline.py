@@ -277,7 +277,7 @@ def parse_rows(
                 f"{spec.table_id}: rows lack column {key!r} or "
                 f"{spec.region_dimension!r}; the table's structure changed"
             )
-        category = "total"
+        category: str | None = "total"
         if breakdown:
             category = map_category(
                 spec, str(row.get(breakdown, "")), dimension_titles.get(breakdown, {})

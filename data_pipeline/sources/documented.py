@@ -23,9 +23,11 @@ REQUIRED = [
 REF = re.compile(r"^(\d{3}):(\d+)(?:-(\d+))?$")
 
 
-def _row_problems(row: dict, row_number: int, file: str, known: dict[str, set[str]]) -> list[str]:
-    """(field, message) problems of one row, as located Problem messages."""
-    problems = []
+def _row_problems(
+    row: dict, row_number: int, file: str, known: dict[str, set[str]]
+) -> list[Problem]:
+    """The located problems of one row."""
+    problems: list[tuple[str, str]] = []  # (field, message)
     if row["municipality_code"] not in known["regions"]:
         problems.append(("municipality_code", f"unknown code {row['municipality_code']!r}"))
     if row["indicator"] not in known["indicators"]:
@@ -34,7 +36,9 @@ def _row_problems(row: dict, row_number: int, file: str, known: dict[str, set[st
         problems.append(("kind", f"unknown kind {row['kind']!r} (level or change)"))
     match = REF.match(row["ref"])
     if not match or match.group(1) not in known["documents"]:
-        problems.append(("ref", f"not a citation '<document>:<line>' of a known document: {row['ref']!r}"))
+        problems.append(
+            ("ref", f"not a citation '<document>:<line>' of a known document: {row['ref']!r}")
+        )
     for column in ("year", "value"):
         if pd.isna(pd.to_numeric(row[column], errors="coerce")):
             problems.append((column, "not a number"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,7 +151,7 @@ class _Checker:
             return None
         return int(raw)
 
-    def choice(self, row: Row, field: str, allowed: dict[str, str]) -> str | None:
+    def choice(self, row: Row, field: str, allowed: Mapping[str, object]) -> str | None:
         raw = row.values.get(field, "").strip().lower()
         if raw in allowed:
             return raw
@@ -235,13 +236,13 @@ def _volunteer_row(
     if count is not None and not float(count).is_integer():
         check.add(row.number, "aantal", f"not a whole number: '{row.values['aantal']}'")
         return None
-    if None in (code, year, kind, count):
+    if code is None or year is None or kind is None or count is None:
         return None
     check.duplicate(row, (code, year, kind, field), seen, "gemeentecode, jaar, soort, werkveld")
     return {
         "indicator": KINDS[kind],
         "municipality_code": code,
-        "year": year,  # type: ignore[index]
+        "year": year,
         "category": VOLUNTEER_FIELDS[field],
         "value": count,
         "row": row.number,

@@ -154,37 +154,50 @@ def read_catalogue(data_dir: Path) -> dict[str, pd.DataFrame]:
     return catalogue
 
 
+def _pairs(frame: pd.DataFrame, first: str, second: str) -> set[tuple[str, str]]:
+    return set(zip(frame[first], frame[second], strict=True))
+
+
 def catalogue_problems(catalogue: dict[str, pd.DataFrame]) -> list[Problem]:
     """Cross-file checks: every indicator, category and measure a row names is declared."""
     indicators = set(catalogue["indicators"]["indicator"])
-    categories = set(zip(catalogue["categories"]["indicator"], catalogue["categories"]["category"]))
-    measures = set(zip(catalogue["measures"]["indicator"], catalogue["measures"]["measure"]))
-    problems = []
-
-    def unknown(file: str, row: int, field: str, value: str, known: bool) -> None:
-        if not known:
-            problems.append(Problem(file, row, field, f"unknown {field} {value!r}"))
-
+    categories = _pairs(catalogue["categories"], "indicator", "category")
+    measures = _pairs(catalogue["measures"], "indicator", "measure")
+    checks = []  # (file, row, field, value, is it declared)
     for row, item in enumerate(catalogue["categories"].to_dict("records"), start=2):
-        unknown("categories.csv", row, "indicator", item["indicator"], item["indicator"] in indicators)
+        checks.append(
+            ("categories.csv", row, "indicator", item["indicator"], item["indicator"] in indicators)
+        )
     for row, item in enumerate(catalogue["indicators"].to_dict("records"), start=2):
         headline = (item["indicator"], item["headline_category"])
-        unknown("indicators.csv", row, "headline_category", headline[1], headline in categories)
+        checks.append(
+            ("indicators.csv", row, "headline_category", headline[1], headline in categories)
+        )
     for row, item in enumerate(catalogue["measures"].to_dict("records"), start=2):
-        unknown("measures.csv", row, "indicator", item["indicator"], item["indicator"] in indicators)
-        if item["denominator_indicator"]:
-            denominator = (item["denominator_indicator"], item["denominator_category"])
-            unknown("measures.csv", row, "denominator_category", str(denominator), denominator in categories)
+        checks.append(
+            ("measures.csv", row, "indicator", item["indicator"], item["indicator"] in indicators)
+        )
+        denominator = (item["denominator_indicator"], item["denominator_category"])
+        if denominator[0]:
+            checks.append(
+                (
+                    "measures.csv",
+                    row,
+                    "denominator_category",
+                    str(denominator),
+                    denominator in categories,
+                )
+            )
     for row, item in enumerate(catalogue["kpis"].to_dict("records"), start=2):
         for indicator in item["indicators"].split("+"):
-            unknown("kpis.csv", row, "indicators", indicator, (indicator, item["category"]) in categories)
+            declared = (indicator, item["category"]) in categories
+            checks.append(("kpis.csv", row, "indicators", indicator, declared))
             for field in ("value_measure", "rate_measure"):
                 if item[field]:
-                    unknown("kpis.csv", row, field, item[field], (indicator, item[field]) in measures)
-    return problems
-
-
-def vocabulary(catalogue: dict[str, pd.DataFrame], name: str) -> tuple[str, ...]:
-    """The codes of one vocabulary, in their sort order."""
-    rows = catalogue["vocabularies"]
-    return tuple(rows[rows["vocabulary"] == name].sort_values("sort_order")["code"])
+                    declared = (indicator, item[field]) in measures
+                    checks.append(("kpis.csv", row, field, item[field], declared))
+    return [
+        Problem(file, row, field, f"unknown {field} {value!r}")
+        for file, row, field, value, declared in checks
+        if not declared
+    ]

@@ -78,12 +78,16 @@ def _level(purpose: str, region: Region, low: float, high: float) -> float:
 def _rows(region: Region, year: int) -> Iterator[tuple[str, str, float]]:
     rng = _rng(region.code, year)
     drift = year - 2015  # one national drift for every region
-    inhabitants = round(region.inhabitants * (1 + 0.008 * (year - 2022)) * rng.uniform(0.995, 1.005))
+    inhabitants = round(
+        region.inhabitants * (1 + 0.008 * (year - 2022)) * rng.uniform(0.995, 1.005)
+    )
     youth = round(inhabitants * _level("youth", region, 0.19, 0.25))
     yield "population", "total", inhabitants
     yield "youth_population", "total", youth
 
-    rate = 0.105 * _level("rate", region, 0.85, 1.15) * (1 + 0.012 * drift) * rng.uniform(0.96, 1.04)
+    rate = (
+        0.105 * _level("rate", region, 0.85, 1.15) * (1 + 0.012 * drift) * rng.uniform(0.96, 1.04)
+    )
     clients = round(youth * rate)
     yield "youth_care_clients", "total", clients
     for form, count in split_total(clients, YOUTH_FORMS, rng).items():

@@ -1,164 +1,166 @@
-"""The app on the fixture store: health, Dutch shell, the Kerncijfers layout and callbacks."""
+"""The app on the fixture store: health, Dutch shell, the Kerncijfers page, releases."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from tests.conftest import fixture_csv, publish_fixture_store
-from tests.unit.test_kpi_card import texts
+from tests.conftest import fixture_observations_loader, publish_fixture_store
 
 
-def fixture_total(indicator: str, code: str, year: int) -> int:
-    rows = fixture_csv("observations.csv")
-    match = rows[
-        (rows["indicator"] == indicator)
-        & (rows["municipality_code"] == code)
-        & (rows["year"] == str(year))
-        & (rows["category"] == "total")
-    ]
-    return int(match["value"].item())
-
-
-@pytest.fixture()
-def client(dash_app):
-    return dash_app.server.test_client()
-
-
-def test_health_reports_the_published_store(client):
-    response = client.get("/health")
+def test_health_reports_the_current_release(app_client):
+    response = app_client.get("/health")
     assert response.status_code == 200
-    assert response.get_json()["status"] == "ok"
-    assert response.get_json()["store_built_at"]
+    body = response.get_json()
+    assert body["status"] == "ok" and body["store_built_at"] and body["release"]
 
 
-def test_index_is_dutch_without_updating_title(client):
-    html = client.get("/?gemeente=GM0351&jaar=2022").get_data(as_text=True)
+def test_index_is_dutch_without_updating_title(app_client):
+    html = app_client.get("/?gemeente=GM0351&jaar=2022").get_data(as_text=True)
     assert '<html lang="nl">' in html
     assert "Updating" not in html and "Kerncijfers · Sociaal Kompas" in html
 
 
-def test_kerncijfers_layout_shows_four_cards_with_store_values(dash_app):
+def test_kerncijfers_shows_every_kpi_with_store_values(in_app, texts, fixture_value):
     from dashboard.pages import kerncijfers
 
-    shown = " ".join(texts(kerncijfers.layout(gemeente="GM0351", jaar="2022")))
+    shown = texts(kerncijfers.layout(gemeente="GM0351", jaar="2022"))
     assert "Kerncijfers Woudenberg 2022" in shown
-    clients = fixture_total("youth_care_clients", "GM0351", 2022)
-    assert f"{clients} jongeren" in shown
-    for title in (
-        "Jongeren met jeugdhulp",
-        "Verwijzingen door de huisarts",
-        "Uitgaven specialistische jeugdhulp",
-        "Vrijwilligers en maatjes",
-    ):
+    assert f"{fixture_value('youth_care_clients', 'GM0351', 2022):.0f} jongeren" in shown
+    kpis = pd.read_csv("data/reference/kpis.csv")
+    for title in kpis["title_nl"]:
         assert title in shown
     assert "Bron: CBS, Testtabel jeugdhulp (fixture)" in shown
 
 
-def test_kerncijfers_layout_with_bad_parameters_names_them_and_shows_default(dash_app):
+def test_kerncijfers_opens_on_the_latest_year_with_real_numbers(in_app, texts):
     from dashboard.pages import kerncijfers
 
-    shown = " ".join(texts(kerncijfers.layout(gemeente="GM9999", jaar="1999", x="1")))
-    assert "'GM9999'" in shown and "Voor 1999 zijn geen gegevens" in shown and "'x'" in shown
-    assert "Kerncijfers Woudenberg 2022" in shown  # default municipality, latest year
+    # Woudenberg's fixture values are real up to 2022; the sample goes on to 2022 as well, but
+    # Leusden only has sample data: its page says so above the cards.
+    assert "Kerncijfers Woudenberg 2022" in texts(kerncijfers.layout(gemeente="GM0351"))
+    leusden = texts(kerncijfers.layout(gemeente="GM0327"))
+    assert "geen echte cijfers" in leusden
 
 
-def test_write_link_callback_keeps_non_defaults_only(dash_app):
+def test_kerncijfers_with_bad_parameters_names_them_and_shows_default(in_app, texts):
     from dashboard.pages import kerncijfers
 
-    assert kerncijfers.write_link("GM0351", 2020) == "?jaar=2020"
-    assert kerncijfers.write_link("GM0345", 2022) == "?gemeente=GM0345&jaar=2022"
+    shown = texts(kerncijfers.layout(gemeente="GM9999", jaar="1999", x="1"))
+    assert "GM9999" in shown and "1999" in shown and "Parameter" in shown
+    assert "Kerncijfers Woudenberg 2022" in shown  # default municipality, latest real year
 
 
-def test_footer_names_sources_and_store_date(dash_app):
+def test_write_link_callback_writes_municipality_year_and_a_pinned_release(in_app):
+    from dashboard.pages import kerncijfers
+
+    assert kerncijfers.write_link("GM0351", 2020, {}) == "?gemeente=GM0351&jaar=2020"
+    pinned = kerncijfers.write_link("GM0345", 2022, {"versie": "2026-11-25.1"})
+    assert pinned == "?gemeente=GM0345&jaar=2022&versie=2026-11-25.1"
+
+
+def test_footer_names_release_sources_and_sample_marker(in_app, release, texts):
     from dashboard import queries
     from dashboard.app import footer_content
 
-    shown = " ".join(
-        texts(footer_content(queries.store_info(), queries.source_coverage().to_dict("records")))
+    info = queries.store_info(release)
+    shown = texts(
+        footer_content(
+            info, queries.source_coverage(release).to_dict("records"), release.release_id
+        )
     )
-    assert "Gegevens gepubliceerd op" in shown and "CBS (Testtabel jeugdhulp (fixture))" in shown
+    assert (
+        f"Publicatie {release.release_id}" in shown
+        and "CBS (Testtabel jeugdhulp (fixture))" in shown
+    )
     assert "Voorbeeldgegevens" in shown  # Leusden is sample data
 
 
-def test_app_picks_up_a_newly_published_store_without_restart(dash_app, pipeline_settings, store):
-    import pandas as pd
+def later_import(_settings, _municipalities):  # noqa: ANN001, ANN201 - a pipeline loader
+    """A later import for Leusden 2022 (a real value where the sample was)."""
+    sources = pd.DataFrame(
+        [
+            {
+                "source_id": "fixture:later",
+                "kind": "import",
+                "publisher": "Gemeente Leusden",
+                "title": "Registratie",
+                "reference": "later.csv",
+                "published_on": "",
+                "retrieved_at": "2026-01-01T00:00:00",
+                "licence": "",
+                "url": "",
+                "is_demo": False,
+            }
+        ]
+    )
+    observations = pd.DataFrame(
+        [
+            {
+                "indicator": "volunteers_registered",
+                "municipality_code": "GM0327",
+                "year": 2022,
+                "category": "total",
+                "value": 999.0,
+                "source_id": "fixture:later",
+                "is_demo": False,
+                "is_provisional": False,
+            }
+        ]
+    )
+    return {"observations": observations, "sources": sources}
 
-    from dashboard import queries
+
+def test_app_picks_up_a_new_release_and_keeps_serving_the_old_one(in_app, pipeline_settings, store):
+    from dashboard import queries, runtime
     from data_pipeline.build import build_store
     from data_pipeline.publish import build_audit_publish
-    from tests.conftest import fixture_observations_loader
 
-    def extra_volunteers(settings, municipalities):  # a later import for Leusden 2022
-        sources = pd.DataFrame(
-            [
-                {
-                    "source_id": "fixture:later",
-                    "kind": "import",
-                    "publisher": "Gemeente Leusden",
-                    "title": "Registratie",
-                    "reference": "later.csv",
-                    "published_on": "",
-                    "retrieved_at": "2026-01-01T00:00:00",
-                    "licence": "",
-                    "url": "",
-                    "is_demo": False,
-                }
-            ]
-        )
-        observations = pd.DataFrame(
-            [
-                {
-                    "indicator": "volunteers_registered",
-                    "municipality_code": "GM0327",
-                    "year": 2022,
-                    "category": "total",
-                    "value": 999.0,
-                    "source_id": "fixture:later",
-                    "is_demo": False,
-                    "is_provisional": False,
-                }
-            ]
-        )
-        return {"observations": observations, "sources": sources}
+    app_store = runtime.current().store
+    old = app_store.current()
 
-    def volunteers_2022() -> float:
-        kpis = queries.headline_kpis("GM0327")
+    def volunteers_2022(release) -> float:  # noqa: ANN001
+        kpis = queries.kpi_headlines(release, "GM0327")
         return kpis[(kpis["kpi"] == "volunteers_and_buddies") & (kpis["year"] == 2022)][
             "value"
         ].item()
 
-    before = volunteers_2022()
+    before = volunteers_2022(old)
     build_audit_publish(
         store,
-        lambda target: build_store(
-            pipeline_settings, target, extra_loaders=(fixture_observations_loader, extra_volunteers)
+        lambda target, release_id, previous: build_store(
+            pipeline_settings,
+            target,
+            release_id=release_id,
+            previous=previous,
+            extra_loaders=(fixture_observations_loader, later_import),
         ),
     )
     try:
-        after = volunteers_2022()
-        assert after != before
-        kpis = queries.headline_kpis("GM0327")
-        row = kpis[(kpis["kpi"] == "volunteers_and_buddies") & (kpis["year"] == 2022)].iloc[0]
-        assert "fixture:later" in list(row["source_ids"])  # the running app sees the new file
+        new = app_store.current()
+        assert new.release_id != old.release_id
+        assert volunteers_2022(new) != before  # the running app sees the new release
+        assert volunteers_2022(app_store.release(old.release_id)) == before  # and keeps the old
     finally:
-        publish_fixture_store(pipeline_settings)  # later tests expect the fixture store
-    assert volunteers_2022() == before
+        publish_fixture_store(pipeline_settings)  # later tests expect the fixture values
+    assert volunteers_2022(app_store.current()) == before
 
 
-def test_gegevens_lists_every_source_with_its_status(dash_app):
+def test_gegevens_lists_every_source_and_explains_the_signs(in_app, release, texts):
     from dashboard import queries
     from dashboard.pages import gegevens
 
-    shown = " ".join(texts(gegevens.layout()))
-    for source in queries.source_coverage().itertuples():
+    shown = texts(gegevens.layout())
+    for source in queries.source_coverage(release).itertuples():
         assert source.publisher in shown and source.title in shown
-    assert "Voorbeeldgegevens" in shown and "Definitief" in shown
+    assert "Wat de tekens betekenen" in shown and "Geheim" in shown and "Niet gepubliceerd" in shown
+    assert "Gegenereerd" in shown and "Voorlopig" in shown
 
 
-def test_import_templates_are_served_and_nothing_else(client):
-    response = client.get("/sjablonen/vrijwilligers.csv")
+@pytest.mark.parametrize("name", ["..%2Fpyproject.toml", "uitgaven.xlsx", "%2Fetc%2Fpasswd"])
+def test_import_templates_are_served_and_nothing_else(app_client, name):
+    response = app_client.get("/sjablonen/vrijwilligers.csv")
     assert response.status_code == 200
     assert response.data.decode("utf-8-sig").startswith("gemeentecode;jaar;soort;werkveld;aantal")
-    traversal = client.get("/sjablonen/..%2Fpyproject.toml")  # Dash may answer with its index
-    assert b"[project]" not in traversal.data
-    assert client.get("/sjablonen/uitgaven.xlsx").status_code == 404
+    other = app_client.get(f"/sjablonen/{name}")
+    assert b"[project]" not in other.data and b"root:" not in other.data

@@ -56,11 +56,12 @@ def test_semicolon_cp1252_decimal_comma_spend_file(tmp_path):
         encoding="cp1252",
     )
     batch = read_spend(path, **OPTIONS)
-    assert values(batch, "spend_realised_eur") == {
-        ("GM0351", 2023, "youth_without_accommodation"): 2215400.5,
+    assert values(batch, "youth_spend_eur") == {
+        ("GM0351", 2023, "without_accommodation"): 2215400.5,
         ("GM0351", 2023, "total"): 2215400.5,
     }
-    assert values(batch, "spend_budget_eur")[("GM0351", 2023, "total")] == 2300000 + 1400000
+    assert values(batch, "youth_budget_eur")[("GM0351", 2023, "total")] == 2300000
+    assert values(batch, "wmo_budget_eur")[("GM0351", 2023, "total")] == 1400000
     source = batch.sources.iloc[0]
     assert source["kind"] == "import" and source["publisher"] == OPTIONS["supplier"]
     assert (

@@ -7,6 +7,8 @@ import pytest
 
 from dashboard.figures.cases import ladder_figure, period_label, timeline_figure
 
+STEPS = ["Loslaten", "Faciliteren", "Stimuleren", "Regisseren", "Reguleren"]
+
 
 def timeline_rows(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
     """(case, date_text, description) -> the mart_case_timeline columns the figure reads."""
@@ -69,7 +71,7 @@ def test_timeline_year_labels_sit_mid_year():
 
 
 def test_ladder_puts_loslaten_at_the_bottom_and_reguleren_on_top():
-    figure = ladder_figure(ladder_rows([("A", 0, 2, 2010, 2012, True)]))
+    figure = ladder_figure(ladder_rows([("A", 0, 2, 2010, 2012, True)]), step_labels=STEPS)
     axis = figure.layout.yaxis
     assert list(axis.tickvals) == [1, 2, 3, 4, 5]
     assert list(axis.ticktext) == [
@@ -91,7 +93,7 @@ def test_ladder_shows_earlier_positions_hollow_with_an_arrow_to_the_current_one(
             ("Kulturhus", 0, 2, 2008, 2014, True),
         ]
     )
-    figure = ladder_figure(ladder)
+    figure = ladder_figure(ladder, step_labels=STEPS)
     markers = {trace.name: trace for trace in figure.data if trace.mode == "markers"}
     earlier, current = markers["Eerdere positie"], markers["Huidige of laatst beschreven positie"]
     assert earlier.marker.symbol == "circle-open" and current.marker.symbol == "circle"
@@ -105,14 +107,16 @@ def test_ladder_shows_earlier_positions_hollow_with_an_arrow_to_the_current_one(
 
 def test_ladder_places_each_case_in_its_own_column():
     ladder = ladder_rows([("B", 0, 3, 2010, None, True), ("A", 0, 1, 2010, None, True)])
-    figure = ladder_figure(ladder)
+    figure = ladder_figure(ladder, step_labels=STEPS)
     assert list(figure.layout.xaxis.ticktext) == ["A", "B"]
     current = [trace for trace in figure.data if trace.name and "Huidige" in trace.name][0]
     assert dict(zip(current.y, current.x, strict=True)) == {1: 0, 3: 1}
 
 
 def test_fixed_width_figures_drop_the_single_case_name():
-    figure = ladder_figure(ladder_rows([("A", 0, 2, 2010, 2012, True)]), width=330)
+    figure = ladder_figure(
+        ladder_rows([("A", 0, 2, 2010, 2012, True)]), step_labels=STEPS, width=330
+    )
     assert figure.layout.width == 330 and figure.layout.xaxis.showticklabels is False
 
 

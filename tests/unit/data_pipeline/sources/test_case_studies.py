@@ -12,6 +12,7 @@ import pytest
 
 from data_pipeline.errors import InputError
 from data_pipeline.observations import SOURCE_COLUMNS
+from data_pipeline.settings import PROJECT_ROOT
 from data_pipeline.sources.case_studies import (
     TABLE_COLUMNS,
     case_sources,
@@ -19,8 +20,9 @@ from data_pipeline.sources.case_studies import (
     load_cases,
     read_cases,
 )
+from data_pipeline.sources.reference import read_reference
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 KNOWN = {"GM0351"}
 # Only what the README requires: no neighbourhood, period_end, shifts or key figures.
 MINIMAL = """
@@ -81,6 +83,13 @@ ladder = ["regisseren"]
 description = "Eerst."
 """
 
+_VOCABULARY_ROWS = read_reference(PROJECT_ROOT / "data", "vocabularies")
+VOCABULARIES = {
+    name: tuple(rows.sort_values("sort_order")["code"])
+    for name, rows in _VOCABULARY_ROWS.groupby("vocabulary")
+}
+LADDER = VOCABULARIES["ladder_step"]
+
 
 def case_text(case_id: str = "test-casus") -> str:
     return MINIMAL.format(case_id=case_id)
@@ -94,14 +103,14 @@ def write_case(folder: Path, case_id: str = "test-casus", text: str | None = Non
 
 def problems_for(folder: Path) -> list[str]:
     with pytest.raises(InputError) as raised:
-        read_cases(folder, KNOWN)
+        read_cases(folder, KNOWN, VOCABULARIES)
     assert [str(p) for p in raised.value.problems] == str(raised.value).splitlines()
     return str(raised.value).splitlines()
 
 
 def test_read_cases_loads_a_minimal_valid_file(tmp_path):
     write_case(tmp_path)
-    tables = case_tables(read_cases(tmp_path, KNOWN))
+    tables = case_tables(read_cases(tmp_path, KNOWN, VOCABULARIES), LADDER)
     assert tables["cases"]["case_id"].tolist() == ["test-casus"]
     assert pd.isna(tables["cases"]["period_end"].iloc[0])
     milestones = tables["case_milestones"]
@@ -116,7 +125,7 @@ def test_read_cases_loads_a_minimal_valid_file(tmp_path):
 
 
 def test_case_tables_have_the_contract_columns_even_without_cases():
-    for name, frame in case_tables([]).items():
+    for name, frame in case_tables([], LADDER).items():
         assert list(frame.columns) == list(TABLE_COLUMNS[name]), name
         assert frame.empty
 
@@ -124,13 +133,13 @@ def test_case_tables_have_the_contract_columns_even_without_cases():
 def test_marks_start_defaults_to_false_and_can_be_set_once(tmp_path):
     text = case_text().replace('date = "2018-01"', 'date = "2018-01"\nmarks_start = true')
     write_case(tmp_path, text=text)
-    milestones = case_tables(read_cases(tmp_path, KNOWN))["case_milestones"]
+    milestones = case_tables(read_cases(tmp_path, KNOWN, VOCABULARIES), LADDER)["case_milestones"]
     assert milestones["marks_start"].tolist() == [True, False]
 
 
 def test_ladder_marks_the_latest_shift_current_and_orders_shifts_in_time(tmp_path):
     write_case(tmp_path, text=case_text() + SHIFTS)
-    ladder = case_tables(read_cases(tmp_path, KNOWN))["case_ladder"]
+    ladder = case_tables(read_cases(tmp_path, KNOWN, VOCABULARIES), LADDER)["case_ladder"]
     rows = list(
         zip(
             ladder["period"], ladder["step"], ladder["from_year"], ladder["is_current"], strict=True
@@ -147,7 +156,7 @@ def test_ladder_marks_the_latest_shift_current_and_orders_shifts_in_time(tmp_pat
 
 def test_ladder_without_shifts_makes_the_whole_case_current(tmp_path):
     write_case(tmp_path)
-    ladder = case_tables(read_cases(tmp_path, KNOWN))["case_ladder"]
+    ladder = case_tables(read_cases(tmp_path, KNOWN, VOCABULARIES), LADDER)["case_ladder"]
     assert ladder[["period", "is_overall", "is_current"]].values.tolist() == [[0, True, True]]
 
 
@@ -284,7 +293,7 @@ def test_broken_toml_is_named(tmp_path):
 
 def test_case_sources_follow_the_source_contract(tmp_path):
     write_case(tmp_path)
-    sources = case_sources(read_cases(tmp_path, KNOWN))
+    sources = case_sources(read_cases(tmp_path, KNOWN, VOCABULARIES))
     assert list(sources.columns) == list(SOURCE_COLUMNS)
     row = sources.iloc[0]
     assert row["source_id"] == "case:test-casus" and row["kind"] == "document"
@@ -295,6 +304,10 @@ def test_case_sources_follow_the_source_contract(tmp_path):
 
 def test_load_cases_reads_the_cases_folder_of_the_data_dir(tmp_path):
     (tmp_path / "cases").mkdir()
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / "vocabularies.csv").write_bytes(
+        (PROJECT_ROOT / "data" / "reference" / "vocabularies.csv").read_bytes()
+    )
     write_case(tmp_path / "cases")
     settings = SimpleNamespace(data_dir=tmp_path)
     municipalities = pd.DataFrame({"municipality_code": ["GM0351"]})
@@ -307,7 +320,7 @@ def test_the_shipped_case_files_are_valid():
     with (ROOT / "data" / "reference" / "municipalities.csv").open(encoding="utf-8") as handle:
         known = {row["municipality_code"] for row in csv.DictReader(handle)}
     paths = sorted((ROOT / "data" / "cases").glob("*.toml"))
-    cases = read_cases(ROOT / "data" / "cases", known)
+    cases = read_cases(ROOT / "data" / "cases", known, VOCABULARIES)
     assert [case["case_id"] for case in cases] == [path.stem for path in paths]
     for path in paths:
         data = tomllib.loads(path.read_text("utf-8"))

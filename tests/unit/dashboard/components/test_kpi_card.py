@@ -1,0 +1,127 @@
+"""KPI cards: direction of change, sample markers, breaks in series, and provenance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.components.kpi_card import (
+    KpiDefinition,
+    Side,
+    change_against,
+    format_kpi_value,
+    kpi_card,
+)
+from dashboard.labels import SAMPLE_BADGE
+
+CLIENTS = KpiDefinition(
+    "youth_care_clients",
+    "Jongeren met jeugdhulp",
+    "jongeren",
+    "Def.",
+    False,
+    rate_unit="per 1.000 jongeren",
+)
+VOLUNTEERS = KpiDefinition(
+    "volunteers_and_buddies", "Vrijwilligers en maatjes", "personen", "Def.", True
+)
+GP_SHARE = KpiDefinition(
+    "gp_referral_share", "Verwijzingen door de huisarts", "%", "Def.", False, decimals=1
+)
+SPEND = KpiDefinition("youth_spend", "Uitgaven jeugdhulp", "euro", "Def.", False)
+CBS = ("cbs:85099NED",)
+SOURCES = pd.DataFrame(
+    [
+        {
+            "publisher": "CBS",
+            "title": "Jeugdzorg; regio",
+            "reference": "85099NED",
+            "date": "2024-06-01",
+            "is_demo": False,
+        }
+    ]
+)
+
+
+def real(value: float | None, sources: tuple[str, ...] = CBS) -> Side:
+    return Side(value, False, sources)
+
+
+def test_lower_is_better_kpi_calls_a_decrease_favourable():
+    change = change_against(CLIENTS, real(311), real(370), "t.o.v. 2019")
+    # (311 - 370) / 370 = -15.95 %
+    assert change.verdict == "gunstig" and change.text == "−15,9%"
+
+
+def test_higher_is_better_kpi_calls_a_decrease_unfavourable():
+    assert change_against(VOLUNTEERS, real(90), real(100), "x").verdict == "ongunstig"
+
+
+def test_percentage_kpi_changes_in_points():
+    assert change_against(GP_SHARE, real(20.0), real(25.5), "x").text == "−5,5 procentpunt"
+
+
+def test_a_small_base_gives_the_difference_not_a_percentage():
+    # 26 -> 52 buddies is '+26', not '+100,0%'
+    assert change_against(VOLUNTEERS, real(52), real(26), "x").text == "+26"
+
+
+def test_a_comparison_with_a_generated_value_is_marked_and_not_judged():
+    change = change_against(CLIENTS, real(311), Side(370, True, CBS), "t.o.v. 2018")
+    assert change.verdict is None and SAMPLE_BADGE.lower() in (change.note or "")
+
+
+@pytest.mark.parametrize("earlier_sources", [("sample:v2",), ("cbs:84134NED",)])
+def test_a_change_of_source_is_a_break_in_the_series(earlier_sources):
+    change = change_against(CLIENTS, real(311), Side(370, False, earlier_sources), "x")
+    assert change.text is None and change.verdict is None and "breuk" in (change.note or "")
+
+
+def test_missing_earlier_value_is_said_not_hidden():
+    assert change_against(SPEND, real(10.0), real(None), "x").text is None
+
+
+def test_kpi_value_formats():
+    assert format_kpi_value(SPEND, 2_250_000) == "€ 2.250.000"
+    assert format_kpi_value(GP_SHARE, 23.16) == "23,2%"
+    assert format_kpi_value(CLIENTS, None) == "geen gegevens"
+
+
+def trend(value_demo: bool, *, previous_demo: bool = False) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [2021, 2022],
+            "value": [330.0, 311.0],
+            "rate": [100.0, 94.2],
+            "is_demo": [previous_demo, value_demo],
+            "rate_is_demo": [False, False],
+            "is_provisional": [False, False],
+            "source_ids": [list(CBS), list(CBS)],
+            "value_previous_year": [350.0, 330.0],
+            "previous_is_demo": [False, previous_demo],
+            "previous_source_ids": [list(CBS), list(CBS)],
+            "baseline_year": [None, None],
+        }
+    )
+
+
+def test_card_shows_value_rate_judged_change_and_source(texts):
+    shown = texts(kpi_card(CLIENTS, trend(False), year=2022, sources=SOURCES, card_id="c"))
+    assert "311 jongeren" in shown and "94,2 per 1.000 jongeren" in shown
+    assert "t.o.v. 2021: " in shown and "(gunstig)" in shown
+    assert "Bron: CBS (2024)" in shown  # visible without opening 'Over dit cijfer'
+    assert "Bron: CBS, Jeugdzorg; regio (85099NED), 1 juni 2024" in shown
+    assert SAMPLE_BADGE not in shown
+
+
+def test_card_with_a_generated_previous_year_is_marked_and_not_judged(texts):
+    shown = texts(
+        kpi_card(CLIENTS, trend(False, previous_demo=True), year=2022, sources=SOURCES, card_id="c")
+    )
+    assert "(gunstig)" not in shown and "geen oordeel" in shown
+
+
+def test_card_marks_sample_data(texts):
+    assert SAMPLE_BADGE in texts(
+        kpi_card(CLIENTS, trend(True), year=2022, sources=SOURCES, card_id="c")
+    )

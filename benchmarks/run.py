@@ -26,9 +26,8 @@ import pandas as pd
 
 from data_pipeline.build import build_store, load_all_inputs
 from data_pipeline.checks import run_checks
-from data_pipeline.observations import ObservationBatch
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import documented, reference, sample
+from data_pipeline.sources import reference, sample
 
 PAGES = {  # page -> (initial search, search after a control change)
     "/": ("?gemeente=GM0351&jaar=2022", "?gemeente=GM0351&jaar=2020"),
@@ -60,7 +59,7 @@ def time_calls(call: Callable[[], Any], repeat: int, warmup: int = 0) -> list[fl
 def national_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
     """Default inputs plus ~345 generated municipalities over all provinces, 10 years."""
     inputs = load_all_inputs(settings)
-    provinces = reference.read_provinces(settings.data_dir)["province_code"].tolist()
+    provinces = reference.read_reference(settings.data_dir, "provinces")["province_code"].tolist()
     rng = random.Random(2018)
     generated = pd.DataFrame(
         [
@@ -95,28 +94,22 @@ def national_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
     municipalities = pd.concat(
         [inputs["municipalities"], province_rows, generated], ignore_index=True
     )
-    figures = inputs["documented_figures"]
-    anchors = {
-        (r.indicator, r.municipality_code, int(r.year)): float(r.value)
-        for r in figures[figures["kind"] == "level"].itertuples(index=False)
-    }
-    generated_batch = sample.generate_sample(
+    batch = sample.generate_sample(
         sample.regions_from_reference(municipalities),
         range(settings.first_year, settings.last_year + 1),
-        anchors,
     )
-    batch = ObservationBatch.concat([generated_batch, documented.documented_levels_batch(figures)])
-    inputs.update(
-        municipalities=municipalities, observations=batch.observations, sources=batch.sources
-    )
+    sources = pd.concat([inputs["sources"][~inputs["sources"]["is_demo"]], batch.sources])
+    inputs.update(municipalities=municipalities, observations=batch.observations, sources=sources)
     return inputs
 
 
 def bench_build(settings: PipelineSettings, inputs_for: Callable[[], dict], repeat: int) -> dict:
     """Median build+check time of a store from the given inputs."""
 
+    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+
     def build() -> None:
-        build_store(settings, settings.db_path, inputs=inputs_for())
+        build_store(settings, settings.db_path, release_id="benchmark", inputs=inputs_for())
         failures = run_checks(settings.db_path)
         if failures:
             raise SystemExit(f"checks failed: {failures}")
@@ -169,7 +162,7 @@ def trivial_app_client() -> Any:
 
 def bench_pages(client: Any, requests: int, *, cold: bool) -> dict[str, dict[str, float]]:
     """Median server time per page: initial callbacks (routing + footer) and a control change."""
-    from dashboard import db
+    from dashboard import runtime
 
     dependencies = {d["output"]: d for d in client.get("/_dash-dependencies").get_json()}
     routing = next(d for key, d in dependencies.items() if "_pages_content" in key)
@@ -178,7 +171,8 @@ def bench_pages(client: Any, requests: int, *, cold: bool) -> dict[str, dict[str
     def route(path: str, search: str) -> Callable[[], None]:
         def call() -> None:
             if cold:
-                db.clear_result_cache()
+                with client.application.app_context():
+                    runtime.current().store.current().clear_cache()
             body = dash_request(
                 client,
                 routing,
@@ -189,7 +183,7 @@ def bench_pages(client: Any, requests: int, *, cold: bool) -> dict[str, dict[str
             )
             if "Bron:" not in json.dumps(body):
                 raise SystemExit(f"{path}{search}: no source line in the response")
-            dash_request(client, footer, [{"id": "app-url", "property": "pathname", "value": path}])
+            dash_request(client, footer, [{"id": "app-url", "property": "search", "value": search}])
 
         return call
 
@@ -219,8 +213,8 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="sk-bench-"))
-    province = PipelineSettings.from_env(db_path=work / "province.duckdb")
-    national = PipelineSettings.from_env(db_path=work / "national.duckdb")
+    province = PipelineSettings.from_env(db_path=work / "province" / "store.duckdb")
+    national = PipelineSettings.from_env(db_path=work / "national" / "store.duckdb")
     results: dict[str, Any] = {"machine": machine_note(), "trivial_callback_ms": None}
     results["build"] = {
         "province": bench_build(province, lambda: load_all_inputs(province), args.repeat),
@@ -229,9 +223,11 @@ def main() -> None:
     results["trivial_callback_ms"] = trivial_ms(args.requests * 3)
     from dashboard.app import create_app
 
-    client = create_app().server.test_client()  # one app: Dash pages register process-wide
+    app = create_app()  # one app: Dash pages register process-wide
+    client = app.server.test_client()
+    client.get("/")
     results["pages"] = {
-        scale: pages_for_store(client, settings.db_path, args.requests)
+        scale: pages_for_store(app, client, settings.db_path, args.requests)
         for scale, settings in (("province", province), ("national", national))
     }
     print_report(results)
@@ -239,12 +235,14 @@ def main() -> None:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
-def pages_for_store(client: Any, store: Path, requests: int) -> dict:
+def pages_for_store(app: Any, client: Any, store: Path, requests: int) -> dict:
     """Cold (empty query cache every request) and warm page timings against one store."""
-    from dashboard.settings import get_settings
+    from dashboard import runtime
+    from dashboard.app import QUERY_DIR
+    from dashboard.db import Store
+    from dashboard.settings import Settings
 
-    os.environ["SK_DB_PATH"] = str(store)
-    get_settings.cache_clear()
+    runtime.install(app.server, runtime.Runtime(Settings(db_path=store), Store(store, QUERY_DIR)))
     return {
         "cold": bench_pages(client, requests, cold=True),
         "warm": bench_pages(client, requests, cold=False),

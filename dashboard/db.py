@@ -90,6 +90,12 @@ class Release:
         return frame.copy()
 
 
+    def clear_cache(self) -> None:
+        """Forget cached results (the benchmark measures the first visitor after a publish)."""
+        with self._lock:
+            self._results.clear()
+
+
 class Store:
     """The published store: which release is current, and every kept release by id."""
 

@@ -22,14 +22,14 @@ def series_sources(frame: pd.DataFrame) -> pd.DataFrame:
     """Distinct sources of a series: its numerators and, for rates, its denominators."""
     if frame.empty:
         return _empty()
-    parts = []
+    records = []
+    distinct = frame.drop_duplicates(["source_id", "denominator_source_id"])
     for prefix in ("source", "denominator"):
-        part = frame[[f"{prefix}_publisher", f"{prefix}_title", f"{prefix}_reference"]].copy()
-        part.columns = ["publisher", "title", "reference"]
-        part["date"] = frame[f"{prefix}_date"]
-        part["is_demo"] = frame[f"{prefix}_is_demo"].fillna(False)
-        parts.append(part.dropna(subset=["publisher"]))
-    return _distinct(pd.concat(parts, ignore_index=True))
+        columns = [f"{prefix}_{name}" for name in ("publisher", "title", "reference", "date")]
+        for row in distinct[[*columns, f"{prefix}_is_demo"]].itertuples(index=False):
+            if isinstance(row[0], str):
+                records.append(dict(zip(SOURCE_FIELDS, row, strict=True)))
+    return _distinct(pd.DataFrame(records, columns=SOURCE_FIELDS))
 
 
 def band_sources(band: pd.DataFrame) -> pd.DataFrame:

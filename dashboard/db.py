@@ -89,7 +89,6 @@ class Release:
                 self._results.popitem(last=False)
         return frame.copy()
 
-
     def clear_cache(self) -> None:
         """Forget cached results (the benchmark measures the first visitor after a publish)."""
         with self._lock:

@@ -90,6 +90,18 @@ def _complement(relation: Relation, values: Mapping[Cell, float], hidden: set[Ce
     return published[0] if published else relation.total
 
 
+def exposed(
+    values: Mapping[Cell, float], relations: list[Relation], hidden: set[Cell]
+) -> list[Relation]:
+    """Relations in which a hidden cell is the only unknown (it could be subtracted out)."""
+    found = []
+    for relation in relations:
+        unknown = [c for c in relation.members() if c in hidden or not _is_known(values, c)]
+        if len(unknown) == 1 and unknown[0] in hidden:
+            found.append(relation)
+    return found
+
+
 def suppress(values: Mapping[Cell, float], relations: list[Relation], threshold: int) -> set[Cell]:
     """The cells to hide so that no relation ever has exactly one hidden unknown."""
     hidden = primary_cells(values, threshold)
@@ -104,6 +116,15 @@ def suppress(values: Mapping[Cell, float], relations: list[Relation], threshold:
                 hidden.add(_complement(relation, values, hidden))
                 changed = True
     return hidden
+
+
+def relations_of(
+    values: Mapping[Cell, float],
+    categories: Mapping[str, list[str]],
+    hierarchy: list[tuple[str, list[str]]],
+) -> list[Relation]:
+    """Every additive relation among the cells: categories within regions, regions within parents."""
+    return category_relations(values, categories) + region_relations(values, hierarchy)
 
 
 def suppress_small_cells(
@@ -126,8 +147,7 @@ def suppress_small_cells(
         (row.indicator, row.municipality_code, int(row.year), row.category): float(row.value)
         for row in eligible.itertuples(index=False)
     }
-    relations = category_relations(values, categories) + region_relations(values, hierarchy)
-    hidden = suppress(values, relations, threshold)
+    hidden = suppress(values, relations_of(values, categories, hierarchy), threshold)
     keys = zip(
         result["indicator"],
         result["municipality_code"],

@@ -199,3 +199,60 @@ def fixture_value():  # noqa: ANN201 - a function
         return float(match["value"].item())
 
     return value
+
+
+@pytest.fixture()
+def pointed_at(dash_app):  # noqa: ANN001, ANN201 - a context manager factory
+    """`with pointed_at(store_path): ...` renders pages inside a request against another store."""
+    from contextlib import contextmanager
+
+    from dashboard import runtime
+    from dashboard.app import QUERY_DIR
+    from dashboard.db import Store
+
+    @contextmanager
+    def serving(path: Path):  # noqa: ANN202
+        with dash_app.server.test_request_context("/"):
+            original = runtime.current()
+            runtime.install(
+                dash_app.server, runtime.Runtime(original.settings, Store(path, QUERY_DIR))
+            )
+            try:
+                yield
+            finally:
+                runtime.install(dash_app.server, original)
+
+    return serving
+
+
+def publish_with(settings: PipelineSettings, *loaders) -> Path:  # noqa: ANN002
+    """Build, check and publish a release from `settings` plus extra loaders."""
+    return build_audit_publish(
+        settings.db_path,
+        lambda target, release_id, previous: build_store(
+            settings, target, release_id=release_id, previous=previous, extra_loaders=loaders
+        ),
+    )
+
+
+@pytest.fixture(scope="session")
+def default_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded default data (data/), as `python -m data_pipeline run` publishes it."""
+    root = tmp_path_factory.mktemp("default")
+    settings = PipelineSettings(
+        db_path=root / "store.duckdb", raw_dir=root / "raw", imports_dir=root / "imports"
+    )
+    publish_with(settings)
+    return settings.db_path
+
+
+@pytest.fixture(scope="session")
+def fetched_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default data after `fetch --from-dir tests/fixtures/cbs` (recorded CBS responses)."""
+    root = tmp_path_factory.mktemp("fetched")
+    shutil.copytree(FIXTURES / "cbs", root / "raw")
+    settings = PipelineSettings(
+        db_path=root / "store.duckdb", raw_dir=root / "raw", imports_dir=root / "imports"
+    )
+    publish_with(settings)
+    return settings.db_path

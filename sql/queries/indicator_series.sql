@@ -2,6 +2,7 @@
 -- every category, with labels, status and the sources of numerator and denominator.
 -- Parameters: $indicator, $measure, $codes, $first_year, $last_year.
 select
+    measure.indicator,
     measure.municipality_code,
     region.municipality_name,
     measure.year,

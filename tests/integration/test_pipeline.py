@@ -198,3 +198,18 @@ def test_broken_sql_model_names_the_file_and_publishes_nothing(live_store, tmp_p
     with pytest.raises(ModelFailed, match="sql/marts/mart_zz_broken.sql"):
         publish(broken)
     assert published_bytes(live_store) == before
+
+
+def test_checks_catch_a_hidden_cell_that_could_be_subtracted_out(store, tmp_path):
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(store.resolve(), broken)
+    with duckdb.connect(str(broken)) as connection:
+        # Un-hide one of the two hidden cells of a breakdown: the other becomes recoverable.
+        connection.execute(
+            "update core.fct_observation set value = 20, is_suppressed = false, cell_symbol = null "
+            "where (indicator, municipality_code, year, category) = (select indicator, "
+            "municipality_code, year, category from core.fct_observation where is_suppressed "
+            "and value is null and category <> 'total' order by all limit 1)"
+        )
+    failures = run_checks(broken)
+    assert any("can be recovered" in failure for failure in failures), failures

@@ -207,9 +207,8 @@ def test_checks_catch_a_hidden_cell_that_could_be_subtracted_out(store, tmp_path
         # Un-hide one of the two hidden cells of a breakdown: the other becomes recoverable.
         connection.execute(
             "update core.fct_observation set value = 20, is_suppressed = false, cell_symbol = null "
-            "where (indicator, municipality_code, year, category) = (select indicator, "
-            "municipality_code, year, category from core.fct_observation where is_suppressed "
-            "and value is null and category <> 'total' order by all limit 1)"
+            "where indicator = 'youth_care_clients' and municipality_code = 'GM0351' "
+            "and year = 2018 and category = 'foster_care' and is_suppressed"
         )
     failures = run_checks(broken)
     assert any("can be recovered" in failure for failure in failures), failures

@@ -135,3 +135,8 @@ def categories(release: Release, indicator: str) -> pd.DataFrame:
     """The categories of one indicator (the total first), with Dutch labels."""
     frame = release.query("categories")
     return frame[frame["indicator"] == indicator].reset_index(drop=True)
+
+
+def documents(release: Release) -> pd.DataFrame:
+    """The source documents, by their three-digit number: title, publisher, date."""
+    return release.query("documents")

@@ -123,7 +123,7 @@ def relations_of(
     categories: Mapping[str, list[str]],
     hierarchy: list[tuple[str, list[str]]],
 ) -> list[Relation]:
-    """Every additive relation among the cells: categories within regions, regions within parents."""
+    """Every additive relation: categories within regions, regions within their parents."""
     return category_relations(values, categories) + region_relations(values, hierarchy)
 
 

@@ -10,8 +10,6 @@ from dashboard.case_view import CaseFilters, Labels, case_years
 from dashboard.components.aria import aria
 from dashboard.components.controls import labelled_control
 from dashboard.components.provenance import source_line
-from dashboard.figures.cases import period_label
-from dashboard.labels import format_number
 
 
 def _text(value: object) -> str:
@@ -172,140 +170,6 @@ def overview_section(title: str, children: list, sources: pd.DataFrame) -> html.
     )
 
 
-def panel(title: str, children: list, *, panel_id: str) -> html.Section:
-    """One headed panel of a case page (a region named by its heading)."""
-    return html.Section(
-        [html.H2(title, className="h5"), *children],
-        id=panel_id,
-        className="sk-case-panel border rounded p-3 mb-3",
-        **aria(label=title),  # a region named by its heading
-    )
-
-
-INDICATOR_PAGES = (
-    ("/", "Kerncijfers"),
-    ("/jeugdhulp", "Jeugdhulp"),
-    ("/verwijzingen", "Verwijzingen"),
-    ("/uitgaven", "Uitgaven"),
-    ("/vrijwilligers", "Vrijwilligers"),
-)
-
-
-def indicator_links(row: pd.Series, codes_with_data: pd.Series) -> html.P | None:
-    """Links to the indicator pages for the case's municipality, when it has indicator data."""
-    code = row["municipality_code"]
-    if code not in set(codes_with_data):
-        return None
-    links = [
-        dcc.Link(label, href=f"{path}?gemeente={code}", className="me-3")
-        for path, label in INDICATOR_PAGES
-    ]
-    return html.P(
-        [html.Span(f"Cijfers voor {row['municipality_name']}: ", className="fw-semibold"), *links],
-        className="sk-controls",
-    )
-
-
-def milestone_list(timeline: pd.DataFrame) -> html.Ul:
-    """Milestones in date order, each with its date at the document's precision."""
-    return html.Ul(
-        [
-            html.Li([html.Strong(row.date_text), f": {row.description}"])
-            for row in timeline.itertuples(index=False)
-        ]
-    )
-
-
-def bullet_list(items: list[str]) -> html.Ul:
-    """A plain list of sentences."""
-    return html.Ul([html.Li(item) for item in items])
-
-
-def actors_by_type(actors: pd.DataFrame, labels: Labels) -> list:
-    """Actors grouped under their type, each with role and what they did."""
-    groups: list = []
-    for kind, rows in actors.groupby("category", sort=True):
-        items = [
-            html.Li(
-                [
-                    html.Strong(row.title),
-                    f" ({labels['actor_role'].get(row.role, row.role)})",
-                    f": {row.detail}" if _text(row.detail) else "",
-                ]
-            )
-            for row in rows.sort_values("position").itertuples(index=False)
-        ]
-        title = labels["actor_type"].get(str(kind), str(kind))
-        groups += [html.H3(title, className="h6 mt-2"), html.Ul(items)]
-    return groups
-
-
-def factor_list(factors: pd.DataFrame, labels: Labels) -> html.Ul:
-    """Promoting or hindering factors, each with the key factors it is tagged with."""
-    return html.Ul(
-        [
-            html.Li(
-                [
-                    row.title,
-                    html.Br(),
-                    html.Small(
-                        "Sleutelfactor: "
-                        + ", ".join(
-                            labels["factor_theme"].get(theme, theme)
-                            for theme in _text(row.category).split(", ")
-                            if theme
-                        ),
-                        className="text-body-secondary",
-                    ),
-                ]
-            )
-            for row in factors.sort_values("position").itertuples(index=False)
-        ]
-    )
-
-
-def role_shifts(ladder: pd.DataFrame, labels: Labels) -> html.Ul | None:
-    """The dated positions of the government's role in words, the current one marked."""
-    dated = ladder[ladder["is_dated"]]
-    if dated.empty:
-        return None
-    items = [
-        html.Li(
-            [
-                html.Strong(
-                    f"{period_label(rows['from_year'].iloc[0], rows['to_year'].iloc[0])}: "
-                ),
-                steps_text(rows.sort_values("step_rank")["step"], labels),
-                " (huidig of laatst beschreven)" if rows["is_current"].iloc[0] else "",
-                f". {rows['description'].iloc[0]}" if _text(rows["description"].iloc[0]) else "",
-            ]
-        )
-        for _, rows in dated.groupby("period", sort=True)
-    ]
-    return html.Ul(items, className="mb-2")
-
-
-def key_figures_table(figures: pd.DataFrame) -> html.Table | html.P:
-    """Numbers the document states, with unit and year."""
-    if figures.empty:
-        return html.P("Het document noemt geen kerncijfers voor deze casus.")
-    rows = [
-        html.Tr(
-            [
-                html.Td(row.title),
-                html.Td(format_number(row.value, 2 if row.value % 1 else 0), className="text-end"),
-                html.Td(_text(row.unit)),
-                html.Td("" if pd.isna(row.year) else str(int(row.year))),
-                html.Td(_text(row.detail)),
-            ]
-        )
-        for row in figures.sort_values("position").itertuples(index=False)
-    ]
-    columns = ("Cijfer", "Waarde", "Eenheid", "Jaar", "Toelichting")
-    header = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
-    return html.Table([header, html.Tbody(rows)], className="table table-sm small")
-
-
 def documents_note(sources: pd.DataFrame) -> html.P:
     """'Bron: …' per document behind a panel (the sections per case are on the case pages)."""
     documents = sources.drop_duplicates(["publisher", "title"]).assign(reference="")
@@ -313,19 +177,3 @@ def documents_note(sources: pd.DataFrame) -> html.P:
         [html.Span([source_line(row), html.Br()]) for _, row in documents.iterrows()],
         className="small text-body-secondary mb-0 sk-source-note",
     )
-
-
-def citation(row: pd.Series, sources: pd.DataFrame) -> list:
-    """Document, section, line range and the reading chosen, for the 'Bron' panel."""
-    lines: list = [html.P(source_line(source)) for _, source in sources.iterrows()]
-    if _text(row["reading_notes"]):
-        lines.append(
-            html.P([html.Strong("Gekozen lezing: "), row["reading_notes"]], className="small")
-        )
-    lines.append(
-        html.P(
-            "De inhoud is in eigen woorden samengevat uit het document; het zijn geen citaten.",
-            className="small text-body-secondary mb-0",
-        )
-    )
-    return lines

@@ -57,7 +57,7 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Div:
     )
 
 
-def _download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
+def download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
     return html.Div(
         [
             dbc.Button(
@@ -123,7 +123,7 @@ def chart_panel(
                 [html.Summary("Toon als tabel"), data_table(table, title)],
                 className="mt-2 sk-table-toggle",
             ),
-            _download_buttons(panel_id, stored),
+            download_buttons(panel_id, stored),
         ],
         id=panel_id,
         className="sk-panel border rounded p-3 mb-4",

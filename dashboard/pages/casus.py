@@ -2,7 +2,8 @@
 
 For a director or council member who wants the whole story of one example: the six panels
 (basic idea, milestones, actors, government role, promoting and hindering factors), a milestone
-timeline, the ladder position(s), key figures and the source citation. Wiring only.
+timeline, the ladder position(s), key figures and the sources. Every statement names the
+document and lines it rests on; the download holds every item with its citation.
 """
 
 from __future__ import annotations
@@ -13,25 +14,26 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import queries
-from dashboard.components.cases import (
+from dashboard.case_view import Labels
+from dashboard.citations import citation_text, document_names, short_title
+from dashboard.components.case_panels import (
     actors_by_type,
-    bullet_list,
     citation,
+    cite,
+    cited_list,
     factor_list,
     indicator_links,
     key_figures_table,
     milestone_list,
     panel,
-    period_text,
-    place_text,
     role_shifts,
-    steps_text,
 )
-from dashboard.components.page_frame import url_problem_alert
+from dashboard.components.cases import period_text, place_text, steps_text
+from dashboard.components.chart_panel import download_buttons
+from dashboard.components.page_frame import page_frame
 from dashboard.components.provenance import source_line
-from dashboard.db import Release
-from dashboard.figures.cases import ladder_figure, timeline_figure
-from dashboard.page_context import RELEASE_PARAMETER, open_page
+from dashboard.figures.cases import ladder_figure, period_label, timeline_figure
+from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
 from dashboard.url_state import single_values
 
 PREFIX = "/casussen/"
@@ -42,15 +44,6 @@ def page_title(case_id: str | None = None, **_path: str) -> str:
     release = open_page(None).release
     case = queries.case_overview(release, case_id or "")
     return f"{case['case_name'].iloc[0] if len(case) else 'Casus niet gevonden'} · Sociaal Kompas"
-
-
-def _path_case_id() -> str | None:
-    """The case id from the path itself: a query parameter of the same name cannot override it."""
-    try:
-        pathname = dash.callback_context.inputs.get("_pages_location.pathname") or ""
-    except dash.exceptions.MissingCallbackContextException:
-        return None  # called directly (tests): only the path variable is given
-    return pathname[len(PREFIX) :].strip("/") if str(pathname).startswith(PREFIX) else None
 
 
 dash.register_page(
@@ -66,82 +59,107 @@ STATIC_GRAPH: dcc.Graph.Config = {"displaylogo": False, "staticPlot": True, "res
 PANEL_WIDTH = 330  # px: half an A4 page, so the charts print without being cut off
 
 
+def _path_case_id() -> str | None:
+    """The case id from the path itself: a query parameter of the same name cannot override it."""
+    try:
+        pathname = dash.callback_context.inputs.get("_pages_location.pathname") or ""
+    except dash.exceptions.MissingCallbackContextException:
+        return None  # called directly (tests): only the path variable is given
+    return pathname[len(PREFIX) :].strip("/") if str(pathname).startswith(PREFIX) else None
+
+
+def _not_found(page: PageContext, case_id: object, problems: list) -> html.Div:
+    message = dbc.Alert(
+        ["Er is geen casus met de naam '", html.Code(str(case_id)[:60]), "'."], color="warning"
+    )
+    return page_frame(
+        page,
+        title="Casus niet gevonden",
+        lead=None,
+        problems=problems,
+        link="/casussen",
+        body=[message, dcc.Link("Naar alle casussen", href="/casussen")],
+    )
+
+
 def layout(case_id: str | None = None, **raw_query: object) -> html.Div:
     """The case dashboard, or a Dutch message with a way back for an unknown case id."""
     case_id = _path_case_id() or (case_id if isinstance(case_id, str) else None)
     query, problems = single_values(raw_query, (RELEASE_PARAMETER,))
     page = open_page(query.get(RELEASE_PARAMETER))
-    release, labels = page.release, queries.vocabulary(page.release)
-    case = queries.case_overview(release, case_id or "")
+    case = queries.case_overview(page.release, case_id or "")
     if case.empty:
-        return html.Div(
-            [
-                html.H1("Casus niet gevonden", className="h3"),
-                dbc.Alert(
-                    ["Er is geen casus met de naam '", html.Code(str(case_id)[:60]), "'."],
-                    color="warning",
-                ),
-                dcc.Link("Naar alle casussen", href="/casussen"),
-            ]
-        )
+        return _not_found(page, case_id, problems + page.problems)
     row = case.iloc[0]
-    items = queries.case_panels(release, row["case_id"])
-    sources = queries.sources_by_id(release, [row["source_id"]])
-    return html.Div(
-        [
-            html.Nav(dcc.Link("← Alle casussen", href="/casussen"), className="mb-2 sk-controls"),
-            url_problem_alert(problems + page.problems),
-            html.H1(row["case_name"], className="h3"),
-            html.P(
+    labels = queries.vocabulary(page.release)
+    documents = queries.documents(page.release)
+    names = {d.document: short_title(d.title) for d in documents.itertuples(index=False)}
+    items = queries.case_panels(page.release, row["case_id"])
+    sources = queries.sources_by_id(page.release, [row["source_id"]])
+    timeline = queries.case_timeline(page.release, row["case_id"])
+    ladder = queries.case_ladder(page.release, row["case_id"])
+    body = [
+        html.Nav(dcc.Link("← Alle casussen", href="/casussen"), className="mb-2 sk-controls"),
+        html.P(
+            [
                 f"{place_text(row)} ({row['municipality_code']}) · {row['province_name']} · "
                 f"{period_text(row)} · fase: {labels['case_phase'].get(row['phase'], '')}",
-                className="lead mb-1",
-            ),
-            html.P(row["summary"], className="mb-1"),
-            html.P(
-                [source_line(s) for _, s in sources.iterrows()],
-                className="small text-body-secondary",
-            ),
-            indicator_links(row, queries.regions_with_data(release)["municipality_code"]),
-            dbc.Row(
-                [dbc.Col(p, lg=6) for p in _panels(release, row, items, labels)],
-                className="sk-case-panels",
-            ),
-            panel(
-                "Kerncijfers uit het document",
-                [key_figures_table(items[items["panel"] == "kerncijfers"])],
-                panel_id=f"{PAGE}-kerncijfers",
-            ),
-            panel("Bron", citation(row, sources), panel_id=f"{PAGE}-bron"),
-        ],
-        className="sk-case-page",
+                cite(row["phase_ref"], names),
+            ],
+            className="lead mb-1",
+        ),
+        html.P(row["summary"], className="mb-1"),
+        html.P([source_line(s) for _, s in sources.iterrows()], className="small sk-muted"),
+        indicator_links(row, queries.regions_with_data(page.release)["municipality_code"]),
+        dbc.Row(
+            [dbc.Col(p, xs=12, lg=6) for p in _panels(row, items, timeline, ladder, labels, names)],
+            className="sk-case-panels",
+        ),
+        panel(
+            "Kerncijfers uit de documenten",
+            [key_figures_table(items[items["panel"] == "kerncijfers"], names)],
+            panel_id=f"{PAGE}-kerncijfers",
+        ),
+        panel("Bron", citation(row, sources, documents), panel_id=f"{PAGE}-bron"),
+        _download(row, items, timeline, ladder, labels, documents, page),
+    ]
+    return page_frame(
+        page,
+        title=row["case_name"],
+        lead=None,
+        problems=problems + page.problems,
+        link=f"{PREFIX}{row['case_id']}?{RELEASE_PARAMETER}={page.release_id}",
+        body=body,
     )
 
 
 def _panels(
-    release: Release, row: pd.Series, items: pd.DataFrame, labels: dict[str, dict[str, str]]
+    row: pd.Series,
+    items: pd.DataFrame,
+    timeline: pd.DataFrame,
+    ladder: pd.DataFrame,
+    labels: Labels,
+    names: dict[str, str],
 ) -> list[html.Section]:
-    timeline = queries.case_timeline(release, row["case_id"])
-    ladder = queries.case_ladder(release, row["case_id"])
     step_labels = list(labels["ladder_step"].values())
     contents: dict[str, list] = {
-        "Basisidee": [bullet_list(_items(items, "basisidee")["title"].tolist())],
+        "Basisidee": [cited_list(_items(items, "basisidee"), names)],
         "Mijlpalen": [
-            milestone_list(timeline),
+            milestone_list(timeline, names),
             dcc.Graph(
                 figure=timeline_figure(timeline, height=250, width=PANEL_WIDTH), config=STATIC_GRAPH
             ),
         ],
-        "Actoren": actors_by_type(_items(items, "actoren"), labels),
+        "Actoren": actors_by_type(_items(items, "actoren"), labels, names),
         "Rol van de overheid": [
-            html.P(row["government_description"]),
+            html.P([row["government_description"], cite(row["government_ref"], names)]),
             html.P(
                 [
                     html.Strong("Treden over de hele periode: "),
                     steps_text(row["overall_steps"], labels),
                 ]
             ),
-            role_shifts(ladder, labels),
+            role_shifts(ladder, labels, names),
             dcc.Graph(
                 figure=ladder_figure(
                     ladder, step_labels=step_labels, height=340, width=PANEL_WIDTH
@@ -149,8 +167,8 @@ def _panels(
                 config=STATIC_GRAPH,
             ),
         ],
-        "Bevorderende factoren": [factor_list(_items(items, "bevorderend"), labels)],
-        "Belemmerende factoren": [factor_list(_items(items, "belemmerend"), labels)],
+        "Bevorderende factoren": [factor_list(_items(items, "bevorderend"), labels, names)],
+        "Belemmerende factoren": [factor_list(_items(items, "belemmerend"), labels, names)],
     }
     return [
         panel(title, children, panel_id=f"{PAGE}-{title.split()[0].lower()}")
@@ -160,3 +178,85 @@ def _panels(
 
 def _items(items: pd.DataFrame, panel_name: str) -> pd.DataFrame:
     return items[items["panel"] == panel_name]
+
+
+PANEL_NAMES = {
+    "basisidee": "Basisidee",
+    "actoren": "Actoren",
+    "bevorderend": "Bevorderende factoren",
+    "belemmerend": "Belemmerende factoren",
+    "kerncijfers": "Kerncijfers",
+}
+
+
+def case_rows(
+    row: pd.Series,
+    items: pd.DataFrame,
+    timeline: pd.DataFrame,
+    ladder: pd.DataFrame,
+    labels: Labels,
+    documents: pd.DataFrame,
+) -> pd.DataFrame:
+    """Every statement of the case, one row each, with the document and lines it rests on."""
+    names = document_names(documents)
+    records = [
+        (PANEL_NAMES[i.panel], i.title, "" if pd.isna(i.value) else i.value, i.ref)
+        for i in items.sort_values(["panel", "position"]).itertuples(index=False)
+    ]
+    records += [
+        ("Mijlpalen", f"{m.date_text}: {m.description}", "", m.ref)
+        for m in timeline.itertuples(index=False)
+    ]
+    records.append(
+        ("Rol van de overheid", row["government_description"], "", row["government_ref"])
+    )
+    records += [
+        (
+            "Rol van de overheid",
+            f"{labels['ladder_step'].get(r.step, r.step)} ({period_label(r.from_year, r.to_year)})",
+            "",
+            r.ref,
+        )
+        for r in ladder[ladder["is_dated"]].itertuples(index=False)
+    ]
+    frame = pd.DataFrame(records, columns=["Paneel", "Onderdeel", "Waarde", "Regels"])
+    frame.insert(0, "Casus", row["case_name"])
+    frame["Bron"] = [citation_text(ref, names) for ref in frame["Regels"]]
+    frame["Status"] = labels.get("status", {}).get("documented", "Uit brondocument")
+    return frame
+
+
+def _download(
+    row: pd.Series,
+    items: pd.DataFrame,
+    timeline: pd.DataFrame,
+    ladder: pd.DataFrame,
+    labels: Labels,
+    documents: pd.DataFrame,
+    page: PageContext,
+) -> html.Section:
+    table = case_rows(row, items, timeline, ladder, labels, documents)
+    sources = documents.rename(columns={"published_on": "date", "file": "reference"}).assign(
+        is_demo=False
+    )
+    stored = {
+        "rows": table.astype(object).where(table.notna(), None).to_dict("records"),
+        "columns": list(table.columns),
+        "sources": sources[["publisher", "title", "reference", "date", "is_demo"]].to_dict(
+            "records"
+        ),
+        "link": f"{PREFIX}{row['case_id']}?{RELEASE_PARAMETER}={page.release_id}",
+        "name": f"casus-{row['case_id']}",
+    }
+    return panel(
+        "Downloaden",
+        [
+            html.P(
+                f"Alle {len(table)} uitspraken van deze casus, elk met het document en de regels "
+                "waarop ze rusten.",
+                className="small",
+            ),
+            download_buttons(f"{PAGE}-{row['case_id']}", stored),
+        ],
+        panel_id=f"{PAGE}-download",
+    )

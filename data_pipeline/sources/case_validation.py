@@ -17,11 +17,23 @@ from data_pipeline.errors import Problem
 # themes) live in data/reference/vocabularies.csv; the loader passes them in.
 Vocabularies = Mapping[str, tuple[str, ...]]
 DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
+# '<doc>:<first>-<last>' (or a single line), several joined with '; '
+CITATION = re.compile(r"^\d{3}:\d+(?:-\d+)?$")
 FIELDS = (
     *("case_id", "name", "municipality_code", "municipality", "neighbourhood", "province"),
-    *("period_start", "period_end", "themes", "phase", "summary", "basic_idea", "source"),
-    *("milestones", "actors", "government_role", "factors", "key_figures"),
+    *("period_start", "period_end", "themes", "phase", "phase_ref", "summary", "basic_idea"),
+    *("source", "milestones", "actors", "government_role", "factors", "key_figures"),
 )
+
+
+def citations(ref: str) -> list[tuple[str, int, int]]:
+    """'004:2411-2413; 004:2451' -> [('004', 2411, 2413), ('004', 2451, 2451)]."""
+    spans = []
+    for part in (p.strip() for p in ref.split(";") if p.strip()):
+        document, _, lines = part.partition(":")
+        first, _, last = lines.partition("-")
+        spans.append((document, int(first), int(last or first)))
+    return spans
 
 
 class _Case:
@@ -40,6 +52,20 @@ class _Case:
     def text(self, field: str, value: Any) -> None:
         if not isinstance(value, str) or not value.strip():
             self.problem(field, "missing or empty text")
+
+    def citation(self, field: str, entry: Mapping[str, Any]) -> None:
+        """The entry's `ref`: one or more '<doc>:<first>-<last>' of known documents."""
+        ref = entry.get("ref")
+        parts = [p.strip() for p in ref.split(";")] if isinstance(ref, str) else []
+        if not parts or not all(CITATION.match(p) for p in parts):
+            self.problem(f"{field}.ref", f"needs a citation like '004:2411-2413', got {ref!r}")
+            return
+        known = self.vocabularies.get("document", ())
+        for document, first, last in citations(ref):  # type: ignore[arg-type]
+            if document not in known:
+                self.problem(f"{field}.ref", f"unknown document {document!r}")
+            if last < first:
+                self.problem(f"{field}.ref", f"line range {first}-{last} runs backwards")
 
     def year(self, field: str, value: Any, *, required: bool = True) -> None:
         if (value is not None or required) and not (isinstance(value, int) and value > 1900):
@@ -92,6 +118,8 @@ def _check_identity(case: _Case, known: set[str]) -> None:
         case.problem("period_end", f"{end} is before period_start {start}")
     case.choices("themes", data.get("themes"), "case_theme")
     case.choice("phase", data.get("phase"), "case_phase")
+    if "phase_ref" in data:
+        case.citation("phase", {"ref": data["phase_ref"]})
     for field in sorted(set(data) - set(FIELDS)):
         case.problem(field, "unknown field (a typo?); see data/cases/README.md")
 
@@ -114,17 +142,16 @@ def _check_source(case: _Case) -> None:
 
 
 def _check_ideas_and_milestones(case: _Case) -> None:
-    ideas = case.data.get("basic_idea")
-    if not isinstance(ideas, list) or not ideas:
-        case.problem("basic_idea", "panel missing: needs at least one aim")
-    for index, idea in enumerate(ideas if isinstance(ideas, list) else []):
-        case.text(f"basic_idea[{index}]", idea)
+    for index, idea in enumerate(case.tables("basic_idea", panel=True)):
+        case.text(f"basic_idea[{index}].text", idea.get("text"))
+        case.citation(f"basic_idea[{index}]", idea)
     starts = 0
     for index, milestone in enumerate(case.tables("milestones", panel=True)):
         date = milestone.get("date")
         if not (isinstance(date, str) and DATE.match(date)):
             case.problem(f"milestones[{index}].date", f"needs 'YYYY' or 'YYYY-MM', got {date!r}")
         case.text(f"milestones[{index}].description", milestone.get("description"))
+        case.citation(f"milestones[{index}]", milestone)
         marks_start = milestone.get("marks_start", False)
         if not isinstance(marks_start, bool):
             case.problem(f"milestones[{index}].marks_start", "needs true or false")
@@ -138,6 +165,7 @@ def _check_actors(case: _Case) -> None:
         case.text(f"actors[{index}].name", actor.get("name"))
         case.choice(f"actors[{index}].type", actor.get("type"), "actor_type")
         case.choice(f"actors[{index}].role", actor.get("role"), "actor_role")
+        case.citation(f"actors[{index}]", actor)
 
 
 def _check_government(case: _Case) -> None:
@@ -146,6 +174,7 @@ def _check_government(case: _Case) -> None:
         case.problem("government_role", "panel missing: needs a [government_role] table")
         return
     case.text("government_role.description", role.get("description"))
+    case.citation("government_role", role)
     case.choices("government_role.ladder", role.get("ladder"), "ladder_step")
     shifts = role.get("shifts", [])
     for index, shift in enumerate(shifts if isinstance(shifts, list) else [None]):
@@ -159,6 +188,7 @@ def _check_government(case: _Case) -> None:
         if isinstance(first, int) and isinstance(last, int) and last < first:
             case.problem(f"{field}.to_year", f"{last} is before from_year {first}")
         case.choices(f"{field}.ladder", shift.get("ladder"), "ladder_step")
+        case.citation(field, shift)
 
 
 def _check_factors(case: _Case) -> None:
@@ -170,6 +200,7 @@ def _check_factors(case: _Case) -> None:
         case.choice(f"factors[{index}].kind", factor.get("kind"), "factor_kind")
         case.text(f"factors[{index}].description", factor.get("description"))
         case.choices(f"factors[{index}].themes", factor.get("themes"), "factor_theme")
+        case.citation(f"factors[{index}]", factor)
 
 
 def _check_key_figures(case: _Case) -> None:
@@ -179,6 +210,7 @@ def _check_key_figures(case: _Case) -> None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             case.problem(f"key_figures[{index}].value", f"needs a number, got {value!r}")
         case.year(f"key_figures[{index}].year", figure.get("year"), required=False)
+        case.citation(f"key_figures[{index}]", figure)
 
 
 CHECKS = (

@@ -16,7 +16,9 @@ final as (
         factors.position,
         factors.kind,
         themes.theme,
-        factors.description
+        factors.description,
+        factors.ref,
+        factors.note
     from factors
     inner join themes on factors.factor_id = themes.factor_id
 )

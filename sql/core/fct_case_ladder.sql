@@ -23,7 +23,9 @@ final as (
             as to_year,
         ladder.description,
         ladder.is_overall,
-        ladder.is_current
+        ladder.is_current,
+        ladder.ref,
+        ladder.note
     from ladder
     inner join cases on ladder.case_id = cases.case_id
 )

@@ -16,7 +16,9 @@ final as (
         year + coalesce(month - 0.5, 6) / 12.0 as year_fraction,
         month is null as is_year_only,
         description,
-        marks_start
+        marks_start,
+        ref,
+        note
     from milestones
 )
 

@@ -23,6 +23,7 @@ final as (
         ladder.description,
         ladder.is_current,
         not ladder.is_overall as is_dated,
+        ladder.ref,
         cases.source_id,
         cases.is_demo
     from ladder

@@ -14,12 +14,13 @@ ideas as (
         'basisidee' as panel,
         position,
         idea as title,
-        cast(null as varchar) as detail,
+        note as detail,
         cast(null as varchar) as category,
         cast(null as varchar) as role,
         cast(null as double) as value,
         cast(null as varchar) as unit,
-        cast(null as integer) as year
+        cast(null as integer) as year,
+        ref
     from staging.stg_case_ideas
 ),
 
@@ -34,7 +35,8 @@ actors as (
         actor_role as role,
         cast(null as double) as value,
         cast(null as varchar) as unit,
-        cast(null as integer) as year
+        cast(null as integer) as year,
+        ref
     from staging.stg_case_actors
 ),
 
@@ -44,12 +46,13 @@ factors as (
         kind as panel,
         position,
         description as title,
-        cast(null as varchar) as detail,
+        any_value(note) as detail,
         string_agg(theme, ', ' order by theme) as category,
         cast(null as varchar) as role,
         cast(null as double) as value,
         cast(null as varchar) as unit,
-        cast(null as integer) as year
+        cast(null as integer) as year,
+        any_value(ref) as ref
     from core.fct_case_factor_theme
     group by case_id, kind, position, description
 ),
@@ -65,7 +68,8 @@ key_figures as (
         cast(null as varchar) as role,
         value,
         unit,
-        year
+        year,
+        ref
     from staging.stg_case_key_figures
 ),
 

@@ -23,6 +23,8 @@ final as (
         milestones.is_year_only,
         milestones.description,
         milestones.marks_start,
+        milestones.ref,
+        milestones.note,
         cases.source_id,
         cases.is_demo
     from milestones

@@ -5,5 +5,7 @@ select
     name as actor_name,
     type as actor_type,
     role as actor_role,
-    nullif(description, '') as description
+    nullif(description, '') as description,
+    ref,
+    nullif(note, '') as note
 from raw.case_actors

@@ -4,5 +4,7 @@ select
     factor_id,
     cast(position as integer) as position,
     kind,
-    description
+    description,
+    ref,
+    nullif(note, '') as note
 from raw.case_factors

@@ -2,5 +2,7 @@
 select
     case_id,
     cast(position as integer) as position,
-    idea
+    idea,
+    ref,
+    nullif(note, '') as note
 from raw.case_ideas

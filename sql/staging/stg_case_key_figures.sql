@@ -6,5 +6,6 @@ select
     cast(value as double) as value,
     nullif(unit, '') as unit,
     cast(year as integer) as year,
-    nullif(note, '') as note
+    nullif(note, '') as note,
+    ref
 from raw.case_key_figures

@@ -9,5 +9,7 @@ select
     cast(to_year as integer) as to_year,
     description,
     cast(is_overall as boolean) as is_overall,
-    cast(is_current as boolean) as is_current
+    cast(is_current as boolean) as is_current,
+    nullif(ref, '') as ref,
+    nullif(note, '') as note
 from raw.case_ladder

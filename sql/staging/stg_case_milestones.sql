@@ -6,5 +6,7 @@ select
     cast(year as integer) as year,
     cast(month as integer) as month,
     description,
-    cast(marks_start as boolean) as marks_start
+    cast(marks_start as boolean) as marks_start,
+    ref,
+    nullif(note, '') as note
 from raw.case_milestones

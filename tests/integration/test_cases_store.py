@@ -142,7 +142,7 @@ def test_case_page_has_six_panels_source_and_indicator_links(in_app, texts):
 
     page = casus.layout(case_id="de-kleine-schans")
     shown = texts(page)
-    for heading in (*SIX_PANELS, "Kerncijfers uit het document", "Bron"):
+    for heading in (*SIX_PANELS, "Kerncijfers uit de documenten", "Bron"):
         assert heading in shown
     source = case_files()["de-kleine-schans"]["source"]
     assert source["document"] in shown and f"regels {source['lines'][0]}–" in shown
@@ -220,3 +220,32 @@ def _walk(component):  # noqa: ANN001, ANN202
 
 def _links(component) -> list:  # noqa: ANN001
     return [c for c in _walk(component) if type(c).__name__ == "Link"]
+
+
+def test_case_page_cites_every_statement_and_the_download_carries_the_citations(
+    in_app, texts, panel_rows
+):
+    from dashboard.pages import casus
+
+    page = casus.layout(case_id="kulturhus-beltrum")
+    case = case_files()["kulturhus-beltrum"]
+    statements = (
+        len(case["basic_idea"])
+        + len(case["milestones"])
+        + len(case["actors"])
+        + len(case["factors"])
+        + len(case.get("key_figures", []))
+        + 1
+    )
+    assert texts(page).count(" bron: ") >= statements
+    rows = panel_rows(page, "casus-kulturhus-beltrum")
+    assert len(rows) >= statements and all(r["Regels"] and r["Bron"] for r in rows)
+    assert {r["Paneel"] for r in rows} >= {
+        "Basisidee",
+        "Mijlpalen",
+        "Actoren",
+        "Rol van de overheid",
+        "Bevorderende factoren",
+        "Belemmerende factoren",
+    }
+    assert all("Loshouden en meemaken" in r["Bron"] for r in rows)

@@ -194,9 +194,11 @@ def test_the_landing_page_opens_on_the_latest_year_with_real_numbers(
 def test_spend_per_young_person_divides_youth_spend_by_young_people(fetched_store):
     row = read(
         fetched_store,
-        "select m.value, o.value as spend, c.value as clients, m.status from marts.mart_indicator_measure m "
+        "select m.value, o.value as spend, c.value as clients, m.status "
+        "from marts.mart_indicator_measure m "
         "join core.fct_observation o using (indicator, municipality_code, year, category) "
-        "join core.fct_observation c on c.indicator = 'youth_care_clients' and c.category = 'total' "
+        "join core.fct_observation c "
+        "on c.indicator = 'youth_care_clients' and c.category = 'total' "
         "and c.municipality_code = m.municipality_code and c.year = m.year "
         "where m.indicator = 'youth_spend_eur' and m.measure = 'per_client' "
         "and m.municipality_code = 'GM0351' and m.year = 2021 and m.category = 'total'",

@@ -14,12 +14,12 @@ from data_pipeline.errors import InputError
 from data_pipeline.observations import SOURCE_COLUMNS
 from data_pipeline.settings import PROJECT_ROOT
 from data_pipeline.sources.case_studies import (
-    TABLE_COLUMNS,
     case_sources,
-    case_tables,
+    case_vocabularies,
     load_cases,
     read_cases,
 )
+from data_pipeline.sources.case_tables import TABLE_COLUMNS, case_tables
 from data_pipeline.sources.reference import read_reference
 
 ROOT = PROJECT_ROOT
@@ -35,7 +35,10 @@ period_start = 2018
 themes = ["jeugd"]
 phase = "groei"
 summary = "Korte samenvatting."
-basic_idea = ["Een doel."]
+
+[[basic_idea]]
+text = "Een doel."
+ref = "001:12-14"
 
 [source]
 document = "001_x.txt"
@@ -46,49 +49,54 @@ lines = [10, 20]
 [[milestones]]
 date = "2018-01"
 description = "Start."
+ref = "001:20"
 
 [[milestones]]
 date = "2020"
 description = "Evaluatie."
+ref = "001:30-31; 002:4"
 
 [[actors]]
 name = "Gemeente"
 type = "gemeente"
 role = "initiatiefnemer"
+ref = "001:15"
 
 [government_role]
 description = "Faciliteert."
 ladder = ["faciliteren"]
+ref = "001:16"
 
 [[factors]]
 kind = "bevorderend"
 description = "Vertrouwen."
 themes = ["open_communicatie"]
+ref = "001:17"
 
 [[factors]]
 kind = "belemmerend"
 description = "Geld."
 themes = ["overig", "politieke_steun"]
+ref = "001:18"
 """
 SHIFTS = """
 [[government_role.shifts]]
 from_year = 2020
 ladder = ["faciliteren", "loslaten"]
 description = "Later."
+ref = "001:40"
 
 [[government_role.shifts]]
 from_year = 2018
 to_year = 2019
 ladder = ["regisseren"]
 description = "Eerst."
+ref = "001:41"
 """
 
-_VOCABULARY_ROWS = read_reference(PROJECT_ROOT / "data", "vocabularies")
-VOCABULARIES = {
-    name: tuple(rows.sort_values("sort_order")["code"])
-    for name, rows in _VOCABULARY_ROWS.groupby("vocabulary")
-}
+VOCABULARIES = case_vocabularies(PROJECT_ROOT / "data")
 LADDER = VOCABULARIES["ladder_step"]
+DOCUMENTS = read_reference(PROJECT_ROOT / "data", "documents")
 
 
 def case_text(case_id: str = "test-casus") -> str:
@@ -119,6 +127,8 @@ def test_read_cases_loads_a_minimal_valid_file(tmp_path):
     assert milestones["month"].iloc[0] == 1 and pd.isna(milestones["month"].iloc[1])
     assert milestones["position"].tolist() == [0, 1]
     assert tables["case_key_figures"].empty
+    assert milestones["ref"].tolist() == ["001:20", "001:30-31; 002:4"]
+    assert tables["case_ideas"]["idea"].tolist() == ["Een doel."]
     factor_themes = tables["case_factor_themes"]
     assert sorted(factor_themes["theme"]) == ["open_communicatie", "overig", "politieke_steun"]
     assert set(factor_themes["factor_id"]) == set(tables["case_factors"]["factor_id"])
@@ -185,7 +195,16 @@ def test_ladder_without_shifts_makes_the_whole_case_current(tmp_path):
             "case_id",
             "must equal the file name 'test-casus'",
         ),
-        ('basic_idea = ["Een doel."]', "", "basic_idea", "panel missing"),
+        (
+            '[[basic_idea]]\ntext = "Een doel."\nref = "001:12-14"\n',
+            "",
+            "basic_idea",
+            "panel missing",
+        ),
+        ('ref = "001:20"', 'ref = "r. 20"', "milestones[0].ref", "needs a citation"),
+        ('ref = "001:20"', 'ref = "009:20"', "milestones[0].ref", "unknown document '009'"),
+        ('ref = "001:15"\n', "", "actors[0].ref", "needs a citation"),
+        ('ref = "001:18"', 'ref = "001:18-12"', "factors[1].ref", "runs backwards"),
         (
             'kind = "belemmerend"',
             'kind = "bevorderend"',
@@ -293,11 +312,12 @@ def test_broken_toml_is_named(tmp_path):
 
 def test_case_sources_follow_the_source_contract(tmp_path):
     write_case(tmp_path)
-    sources = case_sources(read_cases(tmp_path, KNOWN, VOCABULARIES))
+    sources = case_sources(read_cases(tmp_path, KNOWN, VOCABULARIES), DOCUMENTS)
     assert list(sources.columns) == list(SOURCE_COLUMNS)
     row = sources.iloc[0]
     assert row["source_id"] == "case:test-casus" and row["kind"] == "document"
-    assert row["publisher"] == "Hogeschool Utrecht / USBO / kUS"  # document 001_...
+    assert row["publisher"] == DOCUMENTS.set_index("document").loc["001", "publisher"]
+    assert row["published_on"] == "2021-03-23"  # the document's date, not 'datum onbekend'
     assert row["reference"] == "001_x.txt, Hoofdstuk 1, regels 10–20"
     assert row["licence"] == "Citaat uit openbaar document" and not row["is_demo"]
 
@@ -305,9 +325,10 @@ def test_case_sources_follow_the_source_contract(tmp_path):
 def test_load_cases_reads_the_cases_folder_of_the_data_dir(tmp_path):
     (tmp_path / "cases").mkdir()
     (tmp_path / "reference").mkdir()
-    (tmp_path / "reference" / "vocabularies.csv").write_bytes(
-        (PROJECT_ROOT / "data" / "reference" / "vocabularies.csv").read_bytes()
-    )
+    for name in ("vocabularies.csv", "documents.csv"):
+        (tmp_path / "reference" / name).write_bytes(
+            (PROJECT_ROOT / "data" / "reference" / name).read_bytes()
+        )
     write_case(tmp_path / "cases")
     settings = SimpleNamespace(data_dir=tmp_path)
     municipalities = pd.DataFrame({"municipality_code": ["GM0351"]})

@@ -16,7 +16,7 @@ import flask
 from dash import Input, Output, dcc, html, set_props
 from flask import jsonify, send_from_directory
 
-from dashboard import queries, runtime
+from dashboard import geo, queries, runtime
 from dashboard.db import Store, StoreBroken, StoreMissing
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
 from dashboard.page_context import RELEASE_PARAMETER, open_page
@@ -139,6 +139,16 @@ def _register_health(app: dash.Dash, store: Store) -> None:
         return jsonify(status="ok", release=release.release_id, store_built_at=info.get("built_at"))
 
 
+def _register_outlines(app: dash.Dash) -> None:
+    """The municipal outlines for the maps (a fixed file; cached by browsers, versioned URL)."""
+
+    @app.server.route(geo.ROUTE)
+    def outlines() -> Any:
+        response = flask.Response(geo.outline_bytes(), mimetype="application/geo+json")
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
 def _register_templates(app: dash.Dash) -> None:
     """Serve the import templates (a fixed list, so no path from a request reaches the disk)."""
 
@@ -175,6 +185,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _register_shell_callbacks(app)
     _register_health(app, store)
     _register_templates(app)
+    _register_outlines(app)
     return app
 
 

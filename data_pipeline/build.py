@@ -29,9 +29,14 @@ InputLoader = Callable[[PipelineSettings, pd.DataFrame], dict[str, pd.DataFrame]
 
 def standard_loaders() -> tuple[InputLoader, ...]:
     """Loaders every build runs after the defaults, in order (later sources stack on top)."""
-    from data_pipeline.sources import case_studies, cbs_statline, registrations
+    from data_pipeline.sources import case_studies, cbs_statline, open_data, registrations
 
-    return (case_studies.load_cases, cbs_statline.load_fetched, registrations.load_imports)
+    return (
+        case_studies.load_cases,
+        open_data.load_open_data,
+        cbs_statline.load_fetched,
+        registrations.load_imports,
+    )
 
 
 def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
@@ -74,6 +79,8 @@ def load_all_inputs(
 
 def merge_inputs(base: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame]) -> None:
     """Add an extra loader's tables; observations and sources are stacked, others added."""
+    if not extra:
+        return
     for name, frame in extra.items():
         if name in ("observations", "sources") and name in base:
             base[name] = pd.concat([base[name], frame], ignore_index=True)

@@ -20,7 +20,7 @@ from data_pipeline.checks import run_checks
 from data_pipeline.errors import CheckFailed, InputError, ModelFailed, SourceError
 from data_pipeline.publish import build_audit_publish
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import cbs_statline, reference, registrations
+from data_pipeline.sources import reference, registrations
 from data_pipeline.sources.local_files import READERS
 
 DATA_PROBLEMS = (InputError, CheckFailed, SourceError, ModelFailed)
@@ -125,90 +125,6 @@ def _publish(settings: PipelineSettings) -> Path:
     )
 
 
-def default_regions(
-    settings: PipelineSettings, municipality: str, with_province: bool
-) -> list[str]:
-    """The municipality, the other municipalities of its province, the province and NL01."""
-    regions = reference.read_municipalities(settings.data_dir)
-    row = regions[regions["municipality_code"] == municipality]
-    if row.empty:
-        raise DataProblem(f"--gemeente: unknown municipality code '{municipality}'")
-    codes = [municipality]
-    province = row["province_code"].iloc[0]
-    if with_province and province:
-        codes += regions.loc[
-            (regions["province_code"] == province)
-            & (regions["region_kind"] == "municipality")
-            & regions["valid_to"].isna(),
-            "municipality_code",
-        ].tolist()
-        codes.append(province)
-    return list(dict.fromkeys([*codes, "NL01"]))
-
-
-@cli.command(help="Download CBS/RIVM StatLine tables (or replay saved responses), then publish.")
-@click.option(
-    "--gemeente",
-    default="GM0351",
-    show_default=True,
-    help="Municipality to fetch, with its comparison group.",
-)
-@click.option(
-    "--region",
-    "regions",
-    multiple=True,
-    help="Fetch exactly these region codes instead (repeatable), e.g. GM0351 NL01.",
-)
-@click.option(
-    "--zonder-provincie",
-    "without_province",
-    is_flag=True,
-    help="Do not fetch the other municipalities of the province.",
-)
-@click.option("--only", multiple=True, help="Only these tables (registry key or table id).")
-@click.option(
-    "--from-dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Replay saved responses (<TableId>/<Entity>.json) instead of the network.",
-)
-@click.option("--timeout", default=30.0, show_default=True, help="Seconds per request.")
-@db_option
-@data_option
-def fetch(
-    gemeente: str,
-    regions: tuple[str, ...],
-    without_province: bool,
-    only: tuple[str, ...],
-    from_dir: Path | None,
-    timeout: float,
-    db: Path | None,
-    data_dir: Path | None,
-) -> None:
-    """Save the tables in the raw folder, rebuild, check and publish."""
-    settings = _settings(db, data_dir)
-    selected = set(only) or None
-    try:
-        if from_dir:
-            folders = cbs_statline.replay_folder(from_dir, settings.raw_dir, selected)
-        else:
-            codes = list(regions) or default_regions(
-                settings, gemeente.upper(), not without_province
-            )
-            folders = cbs_statline.fetch_tables(
-                settings.raw_dir,
-                region_codes=codes,
-                only=selected,
-                timeout_s=timeout,
-                progress=lambda table, rows: click.echo(f"{table}: {rows} rows", err=True),
-            )
-        for folder in folders:
-            click.echo(f"saved {folder}", err=True)
-        release = _publish(settings)
-    except (*DATA_PROBLEMS, KeyError) as problem:
-        raise DataProblem(str(problem)) from problem
-    click.echo(f"published release {release.stem}")
-
-
 @cli.command(name="import", help="Import a local registration file (CSV or .xlsx) and publish.")
 @click.argument("kind", type=click.Choice(sorted(READERS)))
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
@@ -243,6 +159,34 @@ def import_file(
     )
 
 
+@cli.command(help="Rebuild the real-data extracts in data/extracts from the public files.")
+@click.option(
+    "--from",
+    "real_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    required=True,
+    help="Folder with the public files (e.g. ../shared/data/real), one subfolder per source.",
+)
+@data_option
+def extracts(real_dir: Path, data_dir: Path | None) -> None:
+    """Write data/extracts/*: the only columns and rows of real files the store uses."""
+    from data_pipeline import extracts as extract_files
+
+    out_dir = _settings(None, data_dir).data_dir / "extracts"
+    try:
+        written = extract_files.rebuild(real_dir, out_dir)
+    except ImportError as missing:
+        raise click.ClickException(
+            f"{missing}: install the extras with pip install -e '.[test]'"
+        ) from missing
+    for path in written:
+        click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="python -m data_pipeline")
+
+
+# Subcommands defined in their own modules register themselves on `cli` when imported.
+from data_pipeline import cli_fetch  # noqa: E402, F401

@@ -82,6 +82,14 @@ def download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
     )
 
 
+GRAPH_CONFIG: dcc.Graph.Config = {
+    "displaylogo": False,
+    "locale": "nl",
+    "responsive": True,
+    "topojsonURL": "/assets/vendor/topojson/",  # never the CDN: the app runs on closed networks
+}
+
+
 def chart_panel(
     panel_id: str,
     *,
@@ -114,7 +122,7 @@ def chart_panel(
             dcc.Graph(
                 id=graph_id or f"{panel_id}-graph",
                 figure=figure,
-                config={"displaylogo": False, "locale": "nl", "responsive": True},
+                config=GRAPH_CONFIG,
             ),
             *(notes or []),
             source_note(sources, is_demo=is_demo),

@@ -20,6 +20,7 @@ from dashboard.components.page_frame import page_frame
 from dashboard.indicators.breakdown import breakdown_panel, detail_panel
 from dashboard.indicators.catalogue import Indicator, indicator_from_catalogue
 from dashboard.indicators.data import PageData, load_page_data
+from dashboard.indicators.map import map_panel
 from dashboard.indicators.state import (
     COMPARISONS,
     PARAMETERS,
@@ -147,6 +148,7 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
         trend_panel(spec.page, indicator, state, data, link),
         breakdown_panel(spec.page, indicator, state, data, link),
         detail_panel(spec.page, indicator, state, data, link),
+        map_panel(page, spec.page, indicator, state, data, link),
         *[panel(page, state, data, link) for panel in spec.extra_panels],
     ]
     return page_frame(
@@ -165,6 +167,7 @@ def next_query(
     click: dict | None,
     triggered: str | None,
     breakdown_id: str,
+    map_id: str = "",
 ) -> dict[str, str]:
     """The link's new parameters after a control change or a click on the breakdown chart."""
     kept = ("jaar", "categorie", RELEASE_PARAMETER)  # a pinned view stays on its release
@@ -172,11 +175,14 @@ def next_query(
     query.update(
         {key: str(value) for key, value in controls_state.items() if value not in (None, "")}
     )
-    if triggered == breakdown_id and click and click.get("points"):
-        point = click["points"][0]
+    point = (click or {}).get("points", [{}])[0] if click else {}
+    if triggered == breakdown_id and point.get("x") is not None:
         query["jaar"] = str(int(point["x"]))
         if point.get("customdata"):
             query["categorie"] = str(point["customdata"][0])
+    if triggered == map_id and point.get("location"):
+        query["gemeente"] = str(point["location"])  # a click on the map chooses a municipality
+        query.pop("van", None), query.pop("tot", None)
     return query
 
 
@@ -192,10 +198,11 @@ def register(spec: IndicatorPage) -> None:
         Input(ids["periode"], "value"),
         Input(ids["maat"], "value"),
         Input(ids["breakdown"], "clickData"),
+        Input(ids["kaart"], "clickData"),
         State(ids["state"], "data"),
         prevent_initial_call=True,
     )
-    def write_link(code, comparison, selection, period, measure, click, stored):  # noqa: ANN001
+    def write_link(code, comparison, selection, period, measure, click, map_click, stored):  # noqa: ANN001
         current, defaults = (stored or {}).get("query", {}), (stored or {}).get("defaults", {})
         controls_state = {
             "gemeente": code,
@@ -207,7 +214,15 @@ def register(spec: IndicatorPage) -> None:
         }
         if code != current.get("gemeente", defaults.get("gemeente")):
             controls_state.update(van="", tot="")  # another municipality may cover other years
-        query = next_query(current, controls_state, click, ctx.triggered_id, ids["breakdown"])
+        on_map = ctx.triggered_id == ids["kaart"]
+        query = next_query(
+            current,
+            controls_state,
+            map_click if on_map else click,
+            ctx.triggered_id,
+            ids["breakdown"],
+            ids["kaart"],
+        )
         search = build_search(query, defaults)
         return no_update if search == build_search(current, defaults) else search
 

@@ -155,6 +155,11 @@ def _parse_category(raw: str | None, categories: list[str]) -> tuple[str | None,
 
 def component_ids(page: str) -> dict[str, str]:
     """Ids of a page's components, prefixed by the page so pages never collide."""
-    names = ("url", "state", "gemeente", "vergelijking", "selectie", "periode", "maat", "kaart")
-    # The breakdown panel itself is '<page>-breakdown'; its graph needs an id of its own.
-    return {**{name: f"{page}-{name}" for name in names}, "breakdown": f"{page}-breakdown-graph"}
+    names = ("url", "state", "gemeente", "vergelijking", "selectie", "periode", "maat")
+    # The breakdown and map panels are '<page>-breakdown' and '<page>-kaart'; their graphs need
+    # ids of their own.
+    return {
+        **{name: f"{page}-{name}" for name in names},
+        "breakdown": f"{page}-breakdown-graph",
+        "kaart": f"{page}-kaart-graph",
+    }

@@ -1,9 +1,10 @@
-"""CBS / RIVM StatLine (OData v3): download tables, save the raw responses, parse them.
+"""CBS / RIVM StatLine (OData v3): saved responses parsed into observations, per family.
 
-`fetch_tables` saves every entity of a table as `<out>/<TableId>/<Entity>.json` (the API's own
-`{"odata.metadata": ..., "value": [...]}` shape, pages merged), so a build is reproducible
-offline; `load_recorded` parses such a folder into observations with one source record per
-table. Network, HTTP and structure problems raise SourceError naming the table.
+A saved table is a folder `<raw>/<TableId>/<Entity>.json` in the API's own
+`{"odata.metadata": ..., "value": [...]}` shape (cbs_client.py writes them; `fetch --from-dir`
+copies them). Every registered family present is parsed with the layout its edition's metadata
+resolves to; per year the newest edition that has the year is kept. Structure problems raise
+SourceError naming the table.
 """
 
 from __future__ import annotations
@@ -11,198 +12,32 @@ from __future__ import annotations
 import json
 import math
 import shutil
-import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 
 from data_pipeline.errors import SourceError
 from data_pipeline.observations import ObservationBatch
-from data_pipeline.sources.cbs_registry import HOSTS, TableSpec, tables
+from data_pipeline.sources.cbs_layout import DIMENSION_TYPES, Layout, resolve_layout
+from data_pipeline.sources.cbs_registry import HOSTS, TableFamily, table_ids, tables
 
 SENTINELS = {-99995.0, -99997.0, -99999.0}  # "not available" codes in neighbourhood tables
 PROVISIONAL = {"voorlopig", "nader voorlopig"}
-Progress = Callable[[str, int], None]  # (table id, rows so far)
 
 
-def make_session(retries: int = 3, backoff: float = 1.0) -> requests.Session:
-    """A session that retries transient failures with exponential backoff (and Retry-After)."""
-    retry = Retry(
-        total=retries,
-        backoff_factor=backoff,
-        status_forcelist=(429, 500, 502, 503, 504),
-        allowed_methods=("GET",),
-        respect_retry_after_header=True,
-        raise_on_status=False,
-    )
-    session = requests.Session()
-    session.mount("https://", HTTPAdapter(max_retries=retry))
-    session.mount("http://", HTTPAdapter(max_retries=retry))
-    session.headers["User-Agent"] = "sociaal-kompas-etl (open-source dashboard)"
-    return session
-
-
-@dataclass
-class _Client:
-    """GETs with a timeout and a polite pause between requests."""
-
-    session: requests.Session
-    timeout_s: float
-    min_interval_s: float
-    _last: float = 0.0
-
-    def get_json(self, table_id: str, url: str, params: dict[str, str] | None = None) -> dict:
-        wait = self.min_interval_s - (time.monotonic() - self._last)
-        if wait > 0:
-            time.sleep(wait)
-        self._last = time.monotonic()
-        try:
-            response = self.session.get(url, params=params, timeout=self.timeout_s)
-        except requests.exceptions.Timeout as problem:
-            raise SourceError(
-                f"{table_id}: no answer from {url} within {self.timeout_s:.0f} s"
-            ) from problem
-        except requests.exceptions.RequestException as problem:
-            raise SourceError(
-                f"{table_id}: cannot reach {url} ({type(problem).__name__})"
-            ) from problem
-        if response.status_code != 200:
-            raise SourceError(
-                f"{table_id}: HTTP {response.status_code} from {response.url} (after retries)"
-            )
-        try:
-            body = response.json()
-        except ValueError as problem:
-            raise SourceError(f"{table_id}: {url} did not return JSON") from problem
-        if not isinstance(body, dict) or "value" not in body:
-            raise SourceError(f"{table_id}: {url} returned JSON without 'value'")
-        return body
-
-
-def region_filter(dimension: str, codes: Iterable[str]) -> str:
-    """OData filter on a space-padded region key: startswith matches 'GM0351    '."""
-    return " or ".join(f"startswith({dimension},'{code}')" for code in codes)
-
-
-def _fetch_paged(
-    client: _Client,
-    spec: TableSpec,
-    base_url: str,
-    entity: str,
-    params: dict[str, str],
-    progress: Progress | None,
-) -> dict:
-    body = client.get_json(spec.table_id, f"{base_url}/{entity}", params)
-    rows = list(body["value"])
-    while body.get("odata.nextLink"):
-        body = client.get_json(spec.table_id, body["odata.nextLink"])
-        rows += body["value"]
-        if progress:
-            progress(spec.table_id, len(rows))
-    return {"odata.metadata": body.get("odata.metadata", ""), "value": rows}
-
-
-def fetch_table(
-    spec: TableSpec,
-    out_dir: Path,
-    region_codes: list[str],
-    client: _Client,
-    progress: Progress | None = None,
-    *,
-    roots: dict[str, str] = HOSTS,
-) -> Path:
-    """Download one table's entities into out_dir/<TableId>, complete or not at all."""
-    base_url = spec.url(roots)
-    target = out_dir / spec.table_id
-    partial = out_dir / f".{spec.table_id}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    try:
-        entities = {
-            name: client.get_json(spec.table_id, f"{base_url}/{name}")
-            for name in ("TableInfos", "DataProperties")
-        }
-        dimensions = [
-            p["Key"]
-            for p in entities["DataProperties"]["value"]
-            if p.get("Type") in ("Dimension", "GeoDimension", "TimeDimension")
-        ]
-        for dimension in dimensions:
-            entities[dimension] = client.get_json(spec.table_id, f"{base_url}/{dimension}")
-        filters = [f"({region_filter(spec.region_dimension, region_codes)})"]
-        filters += [f"{dim} eq '{key}'" for dim, key in spec.fixed_filters.items()]
-        entities["TypedDataSet"] = _fetch_paged(
-            client, spec, base_url, "TypedDataSet", {"$filter": " and ".join(filters)}, progress
-        )
-        for name, body in entities.items():
-            (partial / f"{name}.json").write_text(json.dumps(body, ensure_ascii=False), "utf-8")
-        meta = {"retrieved_at": datetime.now(UTC).isoformat(timespec="seconds"), "url": base_url}
-        (partial / "_meta.json").write_text(json.dumps(meta), "utf-8")
-        parse_table(spec, partial)  # a table whose structure changed fails here, not at build
-        shutil.rmtree(target, ignore_errors=True)
-        partial.rename(target)
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
-    return target
-
-
-def fetch_tables(
-    out_dir: Path,
-    *,
-    region_codes: list[str],
-    only: set[str] | None = None,
-    session: requests.Session | None = None,
-    base_urls: dict[str, str] | None = None,
-    progress: Progress | None = None,
-    min_interval_s: float = 0.5,
-    timeout_s: float = 30.0,
-) -> list[Path]:
-    """Download the registered tables for the given regions; return the table folders."""
-    client = _Client(session or make_session(), timeout_s, min_interval_s)
-    roots = {**HOSTS, **(base_urls or {})}  # a test server or mirror may stand in for a host
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return [
-        fetch_table(spec, out_dir, region_codes, client, progress, roots=roots)
-        for spec in tables(only)
-    ]
-
-
-def _read_entity(folder: Path, spec: TableSpec, name: str) -> list[dict]:
+def read_entity(folder: Path, table_id: str, name: str) -> list[dict]:
+    """The rows of one saved entity; SourceError names a missing or broken file."""
     path = folder / f"{name}.json"
     try:
         body = json.loads(path.read_text("utf-8"))
     except FileNotFoundError as missing:
-        raise SourceError(f"{spec.table_id}: {name}.json is missing in {folder}") from missing
+        raise SourceError(f"{table_id}: {name}.json is missing in {folder}") from missing
     except ValueError as broken:
-        raise SourceError(f"{spec.table_id}: {name}.json is not valid JSON") from broken
-    if "value" not in body:
-        raise SourceError(f"{spec.table_id}: {name}.json has no 'value'")
+        raise SourceError(f"{table_id}: {name}.json is not valid JSON") from broken
+    if not isinstance(body, dict) or not isinstance(body.get("value"), list):
+        raise SourceError(f"{table_id}: {name}.json has no 'value' list")
     return body["value"]
-
-
-def measure_key(properties: list[dict], title: str, table_id: str) -> str:
-    """The measure's key (e.g. 'Vrijwilligerswerk_33') found by its title in DataProperties."""
-    topics = [p for p in properties if p.get("Type") == "Topic"]
-    exact = [p["Key"] for p in topics if str(p.get("Title", "")).strip().lower() == title.lower()]
-    matches = exact or [
-        p["Key"]
-        for p in topics
-        if str(p.get("Title", "")).strip().lower().startswith(title.lower())
-    ]
-    if not matches:
-        titles = ", ".join(repr(p.get("Title")) for p in topics[:8])
-        raise SourceError(
-            f"{table_id}: no measure titled {title!r} (found: {titles}); "
-            "the table's structure may have changed"
-        )
-    return matches[0]
 
 
 def period_year(period: str) -> int | None:
@@ -224,142 +59,154 @@ def clean_value(raw: Any) -> float:
         value = float(raw)
     except (TypeError, ValueError):
         return math.nan
-    return math.nan if value in SENTINELS else value
+    return math.nan if value in SENTINELS or not math.isfinite(value) else value
 
 
-def category_dimension(spec: TableSpec, properties: list[dict]) -> str | None:
-    """The breakdown dimension: named in the registry, else the one plain dimension left."""
-    if spec.category_dimension:
-        return spec.category_dimension
-    plain = [
-        p["Key"]
+def saved_entities(folder: Path, table_id: str, properties: list[dict]) -> dict[str, list[dict]]:
+    """The saved dimension entities of a table (the region list may be left out)."""
+    return {
+        p["Key"]: read_entity(folder, table_id, p["Key"])
         for p in properties
-        if p.get("Type") == "Dimension" and p["Key"] not in spec.fixed_filters
-    ]
-    return plain[0] if len(plain) == 1 else None
+        if p.get("Type") in DIMENSION_TYPES and (folder / f"{p['Key']}.json").exists()
+    }
 
 
-def map_category(spec: TableSpec, key: str, titles: dict[str, str]) -> str | None:
-    """Our category for a CBS category key: by key first, then by title."""
-    key = key.strip()
-    if key in spec.category_map:
-        return spec.category_map[key]
-    title = titles.get(key, "")
-    for cbs, ours in spec.category_map.items():
-        if title.lower().startswith(cbs.lower()):
-            return ours
-    return None
+def _keep(row: dict, layout: Layout) -> bool:
+    return all(str(row.get(dim, "")).strip() == key for dim, key in layout.filters.items())
+
+
+def _check_groups(frame: pd.DataFrame, layout: Layout) -> None:
+    """The table's own groups must equal the sum of their members (e.g. 0 tot 5 = 0..4 jaar)."""
+    for group, members in layout.groups.items():
+        sums = frame[frame["key"].isin(members)].groupby(["municipality_code", "year"])["value"]
+        totals = frame[frame["key"] == group].set_index(["municipality_code", "year"])["value"]
+        difference = (sums.sum(min_count=len(members)) - totals).abs().dropna()
+        if (difference > 0.5).any():
+            raise SourceError(
+                f"{layout.table_id}: the single years do not add up to the table's own group "
+                f"{layout.group_titles.get(group, group)!r} (e.g. {difference.idxmax()}); "
+                "the keys may have changed"
+            )
 
 
 def parse_rows(
-    spec: TableSpec,
-    rows: list[dict],
-    properties: list[dict],
-    dimension_titles: dict[str, dict[str, str]],
-    provisional: set[str],
+    family: TableFamily, layout: Layout, rows: list[dict], provisional: set[str]
 ) -> pd.DataFrame:
-    """Rows of a (Typed or Untyped) DataSet -> observations of the spec's indicator."""
-    key = measure_key(properties, spec.measure_title, spec.table_id)
-    breakdown = category_dimension(spec, properties)
+    """Rows of a (Typed or Untyped) DataSet -> observations of the family's indicator."""
     records = []
     for row in rows:
-        if any(
-            str(row.get(dim, "")).strip() != value
-            for dim, value in spec.fixed_filters.items()
-            if dim in row
-        ):
+        if not _keep(row, layout):
             continue
-        year = period_year(str(row.get("Perioden", "")))
+        year = period_year(str(row.get(layout.period, "")))
         if year is None:
             continue
-        if key not in row or spec.region_dimension not in row:
+        if layout.measure not in row or layout.region not in row:
             raise SourceError(
-                f"{spec.table_id}: rows lack column {key!r} or "
-                f"{spec.region_dimension!r}; the table's structure changed"
+                f"{layout.table_id}: rows lack column {layout.measure!r} or {layout.region!r}; "
+                "the table's structure changed"
             )
-        category: str | None = "total"
-        if breakdown:
-            category = map_category(
-                spec, str(row.get(breakdown, "")), dimension_titles.get(breakdown, {})
-            )
-            if category is None:
-                continue
+        key = str(row.get(layout.breakdown, "")).strip() if layout.breakdown else ""
         records.append(
             {
-                "municipality_code": str(row[spec.region_dimension]).strip(),
+                "municipality_code": str(row[layout.region]).strip(),
                 "year": year,
-                "category": category,
-                "value": clean_value(row[key]) * spec.scale,
-                "is_provisional": str(row["Perioden"]).strip() in provisional,
+                "key": key,
+                "category": layout.categories.get(key) if layout.breakdown else "total",
+                "value": clean_value(row[layout.measure]) * family.scale,
+                "is_provisional": str(row[layout.period]).strip() in provisional,
             }
         )
     frame = pd.DataFrame(
-        records, columns=["municipality_code", "year", "category", "value", "is_provisional"]
+        records, columns=["municipality_code", "year", "key", "category", "value", "is_provisional"]
     )
-    # Several CBS categories may map to one of ours (e.g. 'Geen verwijzer' + 'onbekend'); a sum
-    # with a missing part would understate the category, so it stays missing. A cell CBS left
-    # empty is kept (value NaN): it is a fact that the store shows as 'not published'.
-    return frame.groupby(["municipality_code", "year", "category"], as_index=False).agg(
-        value=("value", lambda v: v.sum() if v.notna().all() else math.nan),
-        is_provisional=("is_provisional", "any"),
+    _check_groups(frame, layout)
+    # Several CBS categories may map to one of ours (e.g. 'Geen verwijzer' + 'onbekend', or the
+    # single years 0-17); a sum with a missing part would understate it, so it stays missing. A
+    # cell CBS left empty is kept (value NaN): a fact the store shows as 'not published'.
+    return (
+        frame.dropna(subset=["category"])
+        .groupby(["municipality_code", "year", "category"], as_index=False)
+        .agg(
+            value=("value", lambda v: v.sum() if v.notna().all() else math.nan),
+            is_provisional=("is_provisional", "any"),
+        )
     )
 
 
-def parse_table(spec: TableSpec, folder: Path) -> ObservationBatch:
-    """One saved table folder -> observations plus its source record."""
-    properties = _read_entity(folder, spec, "DataProperties")
-    info = _read_entity(folder, spec, "TableInfos")
-    titles = {}
-    for prop in properties:
-        if (
-            prop.get("Type") in ("Dimension", "GeoDimension", "TimeDimension")
-            and (folder / f"{prop['Key']}.json").exists()
-        ):
-            titles[prop["Key"]] = {
-                str(r["Key"]).strip(): str(r.get("Title", "")).strip()
-                for r in _read_entity(folder, spec, prop["Key"])
-            }
-    periods = _read_entity(folder, spec, "Perioden") if (folder / "Perioden.json").exists() else []
+def edition_layout(family: TableFamily, folder: Path, table_id: str) -> Layout:
+    """The layout of a saved edition, resolved from its saved metadata."""
+    properties = read_entity(folder, table_id, "DataProperties")
+    entities = saved_entities(folder, table_id, properties)
+    return resolve_layout(family, table_id, properties, entities)
+
+
+def parse_edition(
+    family: TableFamily, folder: Path, table_id: str | None = None
+) -> ObservationBatch:
+    """One saved edition of a family (folder named by its table id) -> observations, source."""
+    table_id = table_id or folder.name
+    layout = edition_layout(family, folder, table_id)
+    info = read_entity(folder, table_id, "TableInfos")
+    periods = (
+        read_entity(folder, table_id, "Perioden") if (folder / "Perioden.json").exists() else []
+    )
     provisional = {
         str(p["Key"]).strip()
         for p in periods
         if str(p.get("Status", "")).strip().lower() in PROVISIONAL
     }
-    frame = parse_rows(
-        spec, _read_entity(folder, spec, "TypedDataSet"), properties, titles, provisional
-    )
-    source = _source_record(spec, info[0] if info else {}, folder)
+    frame = parse_rows(family, layout, read_entity(folder, table_id, "TypedDataSet"), provisional)
+    source = _source_record(family, table_id, info[0] if info else {}, folder)
     observations = frame.assign(
-        indicator=spec.indicator, source_id=source["source_id"], is_demo=False
+        indicator=family.indicator, source_id=source["source_id"], is_demo=False
     )
     return ObservationBatch(observations, pd.DataFrame([source]))
 
 
-def _source_record(spec: TableSpec, info: dict, folder: Path) -> dict:
+def _source_record(family: TableFamily, table_id: str, info: dict, folder: Path) -> dict:
     meta_path = folder / "_meta.json"
     meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
-    modified = str(info.get("Modified") or "")[:10]
     return {
-        "source_id": f"cbs:{spec.table_id}",
+        "source_id": f"cbs:{table_id}",
         "kind": "official",
-        "publisher": spec.publisher,
-        "title": str(info.get("Title") or spec.table_id).strip(),
-        "reference": spec.table_id,
-        "published_on": modified,
+        "publisher": family.publisher,
+        "title": str(info.get("Title") or table_id).strip(),
+        "reference": table_id,
+        "published_on": str(info.get("Modified") or "")[:10],
         "retrieved_at": meta.get("retrieved_at", ""),
         "licence": "CC BY 4.0",
-        "url": meta.get("url", spec.url(HOSTS)),
+        "url": meta.get("url", family.url(table_id, HOSTS)),
         "is_demo": False,
     }
 
 
+def newest_edition_per_year(
+    family: TableFamily, batches: dict[str, ObservationBatch]
+) -> ObservationBatch:
+    """Per year, the rows of the newest edition (latest in the registry) that has the year."""
+    ranked = []
+    for rank, table_id in enumerate(family.editions):
+        if table_id in batches:
+            ranked.append(batches[table_id].observations.assign(edition_rank=rank))
+    if not ranked:
+        return ObservationBatch()
+    rows = pd.concat(ranked, ignore_index=True)
+    newest = rows.groupby("year")["edition_rank"].transform("max")
+    kept = rows[rows["edition_rank"] == newest].drop(columns="edition_rank")
+    sources = pd.concat([b.sources for b in batches.values()], ignore_index=True)
+    return ObservationBatch(kept, sources[sources["source_id"].isin(kept["source_id"])])
+
+
 def load_recorded(folder: Path, only: set[str] | None = None) -> ObservationBatch:
-    """Parse every registered table present in `folder` (tables absent there are skipped)."""
-    batches = [
-        parse_table(spec, folder / spec.table_id)
-        for spec in tables(only)
-        if (folder / spec.table_id).is_dir()
-    ]
+    """Parse every registered family with an edition present in `folder` (others are skipped)."""
+    batches = []
+    for family in tables(only):
+        editions = {
+            table_id: parse_edition(family, folder / table_id)
+            for table_id in family.editions
+            if (folder / table_id).is_dir()
+        }
+        batches.append(newest_edition_per_year(family, editions))
     return ObservationBatch.concat(batches)
 
 
@@ -370,22 +217,24 @@ def load_fetched(settings: Any, _municipalities: pd.DataFrame) -> dict[str, pd.D
 
 
 def replay_folder(source: Path, raw_dir: Path, only: set[str] | None = None) -> list[Path]:
-    """Check recorded responses in `source`, then copy their table folders into raw_dir."""
-    checked = [spec for spec in tables(only) if (source / spec.table_id).is_dir()]
-    if not checked:
+    """Check recorded responses in `source` (any edition of a family), then copy them in."""
+    families = tables(only)
+    present = [t for t in table_ids(families) if (source / t).is_dir()]
+    if not present:
         raise SourceError(
-            f"{source}: no folder of a registered table "
-            f"({', '.join(s.table_id for s in tables(only))})"
+            f"{source}: no folder of a registered table ({', '.join(table_ids(families))})"
         )
-    for spec in checked:
-        parse_table(spec, source / spec.table_id)  # structure problems surface before copying
+    for family in families:  # structure problems surface before anything is copied
+        for table_id in family.editions:
+            if table_id in present:
+                parse_edition(family, source / table_id)
     raw_dir.mkdir(parents=True, exist_ok=True)
     copied = []
-    for spec in checked:
-        partial = raw_dir / f".{spec.table_id}.partial"
+    for table_id in present:
+        partial = raw_dir / f".{table_id}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        shutil.copytree(source / spec.table_id, partial)
-        shutil.rmtree(raw_dir / spec.table_id, ignore_errors=True)
-        partial.rename(raw_dir / spec.table_id)
-        copied.append(raw_dir / spec.table_id)
+        shutil.copytree(source / table_id, partial)
+        shutil.rmtree(raw_dir / table_id, ignore_errors=True)
+        partial.rename(raw_dir / table_id)
+        copied.append(raw_dir / table_id)
     return copied

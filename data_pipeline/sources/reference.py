@@ -43,10 +43,10 @@ SCHEMAS = {
         (
             *("indicator", "label_nl", "breakdown_label_nl", "unit_nl", "value_kind"),
             *("headline_category", "higher_is_better", "is_people_count"),
-            *("suppression_note_nl", "parts_add_up", "parts_note_nl", "series_kind"),
-            "definition_nl",
+            *("suppression_note_nl", "parts_add_up", "parts_note_nl", "shown_on_pages"),
+            *("series_kind", "definition_nl"),
         ),
-        booleans=("is_people_count", "parts_add_up"),
+        booleans=("is_people_count", "parts_add_up", "shown_on_pages"),
         optional_booleans=("higher_is_better",),
     ),
     "measures": Schema(
@@ -134,8 +134,20 @@ def _typed(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
 
 
 def read_municipalities(data_dir: Path) -> pd.DataFrame:
-    """Regions the store knows: the Netherlands, provinces and municipalities."""
+    """Regions the store knows: the Netherlands, provinces and municipalities.
+
+    The hand-kept list (with provinces and approximate sizes) comes first; the municipalities of
+    the open-data extracts (data/extracts/regions.csv: code and name only) are added after it.
+    """
     frame = read_reference(data_dir, "municipalities")
+    extra = data_dir / "extracts" / "regions.csv"
+    if extra.exists():
+        known = set(frame["municipality_code"])
+        more = pd.read_csv(extra, dtype="string", keep_default_na=False)
+        more = more[~more["municipality_code"].isin(known)].assign(
+            province_code="", region_kind="municipality", approx_inhabitants=float("nan")
+        )
+        frame = pd.concat([frame, more], ignore_index=True)
     for column in ("valid_from", "valid_to"):
         values = frame[column] if column in frame else pd.Series("", index=frame.index)
         frame[column] = pd.to_numeric(values.replace("", None)).astype("Int64")

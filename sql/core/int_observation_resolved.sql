@@ -17,6 +17,7 @@ source_precedence as (
     select
         source_id,
         kind,
+        retrieved_at,
         case kind when 'import' then 1 when 'official' then 2 when 'document' then 3 else 9 end
             as kind_rank
     from sources
@@ -29,7 +30,8 @@ breakdown_sources as (
         observations.year,
         observations.source_id,
         source_precedence.kind,
-        source_precedence.kind_rank
+        source_precedence.kind_rank,
+        source_precedence.retrieved_at
     from observations
     inner join source_precedence on observations.source_id = source_precedence.source_id
 ),
@@ -39,7 +41,8 @@ winners as (
         *,
         row_number() over (
             partition by indicator, municipality_code, year
-            order by kind_rank, source_id desc  -- the latest import of the same kind wins
+            -- within a kind, the latest retrieval or import wins (a fetch replaces an extract)
+            order by kind_rank, retrieved_at desc nulls last, source_id desc
         ) as precedence_rank
     from breakdown_sources
 ),

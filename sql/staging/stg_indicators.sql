@@ -11,6 +11,7 @@ select
     nullif(suppression_note_nl, '') as suppression_note_nl,
     cast(parts_add_up as boolean) as parts_add_up,
     nullif(parts_note_nl, '') as parts_note_nl,
+    cast(shown_on_pages as boolean) as is_shown_on_pages,
     series_kind,
     definition_nl
 from raw.indicators

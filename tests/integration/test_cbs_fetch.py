@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,12 +16,15 @@ from click.testing import CliRunner
 
 from data_pipeline.cli import cli
 from data_pipeline.errors import SourceError
-from data_pipeline.sources.cbs_registry import TableSpec, tables
-from data_pipeline.sources.cbs_statline import fetch_tables, load_recorded, make_session, parse_rows
+from data_pipeline.sources.cbs_check import check_tables
+from data_pipeline.sources.cbs_client import fetch_tables, make_session
+from data_pipeline.sources.cbs_layout import resolve_layout
+from data_pipeline.sources.cbs_registry import TableFamily, tables
+from data_pipeline.sources.cbs_statline import load_recorded, parse_rows, replay_folder
 from tests.conftest import FIXTURES, SHARED, fixture_settings
 
 RECORDED = FIXTURES / "cbs"
-TABLES = {"85099NED", "85097NED", "83454NED", "50090NED"}
+TABLES = {"85099NED", "85097NED", "83454NED", "50090NED", "03759ned"}
 
 
 def entity(table: str, name: str) -> list[dict]:
@@ -28,8 +32,12 @@ def entity(table: str, name: str) -> list[dict]:
 
 
 class StandIn(BaseHTTPRequestHandler):
-    """Serves tests/fixtures/cbs in the API's shape; TypedDataSet in two pages via nextLink."""
+    """Serves a fixtures folder in the API's shape; TypedDataSet in two pages via nextLink.
 
+    A table the folder lacks answers 404, as the API does for an unpublished edition.
+    """
+
+    folder: Path = RECORDED
     fail_once: set[str] = set()
     always_fail: set[str] = set()
     requests: list[str] = []
@@ -42,7 +50,11 @@ class StandIn(BaseHTTPRequestHandler):
             self.fail_once.discard(self.path)
             self.send_error(503 if name not in self.always_fail else 500)
             return
-        rows = entity(table, name)
+        path = self.folder / table / f"{name}.json"
+        if not path.exists():
+            self.send_error(404)
+            return
+        rows = json.loads(path.read_text("utf-8"))["value"]
         body: dict = {"odata.metadata": "stand-in", "value": rows}
         if name == "TypedDataSet":
             page = int(parse_qs(url.query).get("page", ["0"])[0])
@@ -63,7 +75,12 @@ class StandIn(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def stand_in() -> Iterator[str]:
-    StandIn.fail_once, StandIn.always_fail, StandIn.requests = set(), set(), []
+    StandIn.folder, StandIn.fail_once, StandIn.always_fail, StandIn.requests = (
+        RECORDED,
+        set(),
+        set(),
+        [],
+    )
     server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/ODataApi/odata"
@@ -117,7 +134,8 @@ def test_recorded_responses_give_the_values_in_the_json():
     provisional = {
         p["Key"][:4] for p in entity("85099NED", "Perioden") if p["Status"] == "Voorlopig"
     }
-    flagged = set(obs.loc[obs["is_provisional"], "year"].astype(str))
+    from_youth_care = obs[obs["source_id"] == "cbs:85099NED"]
+    flagged = set(from_youth_care.loc[from_youth_care["is_provisional"], "year"].astype(str))
     assert flagged == provisional
     info = entity("85099NED", "TableInfos")[0]
     source = batch.sources.set_index("source_id").loc["cbs:85099NED"]
@@ -149,16 +167,124 @@ def test_http_error_names_the_table_and_leaves_no_half_table(tmp_path, stand_in)
 
 
 def test_unreachable_server_names_the_table(tmp_path):
-    with pytest.raises(SourceError, match="85099NED: cannot reach"):
+    with pytest.raises(SourceError, match="(84134|85099)NED: cannot reach"):
         fetch(tmp_path, "http://127.0.0.1:9", only={"85099NED"})
 
 
 def test_changed_structure_is_caught_before_saving(tmp_path, stand_in, monkeypatch):
-    changed = TableSpec("x", "85099NED", "youth_care_clients", "Jongeren in jeugdzorg (nieuw)")
-    monkeypatch.setattr("data_pipeline.sources.cbs_statline.tables", lambda only=None: (changed,))
+    changed = TableFamily("x", ("85099NED",), "youth_care_clients", "Jongeren in jeugdzorg (nieuw)")
+    monkeypatch.setattr("data_pipeline.sources.cbs_client.tables", lambda only=None: (changed,))
     with pytest.raises(SourceError, match="85099NED: no measure titled"):
         fetch(tmp_path, stand_in, only={"85099NED"})
     assert not (tmp_path / "85099NED").exists()
+
+
+def test_an_unpublished_edition_is_skipped_and_the_others_still_load(tmp_path, stand_in):
+    fetch(tmp_path, stand_in, only={"rivm_volunteering"})  # 50120NED and 50150NED answer 404
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["50090NED"]
+
+
+def test_later_edition_with_renumbered_keys_loads_and_wins_its_years(tmp_path):
+    folder = tmp_path / "recorded"
+    shutil.copytree(RECORDED / "50090NED", folder / "50090NED")
+    shutil.copytree(FIXTURES / "cbs-editions" / "50150NED", folder / "50150NED")
+    obs = load_recorded(folder, {"rivm_volunteering"}).observations
+    woudenberg = obs[obs["municipality_code"] == "GM0351"].set_index("year")
+    assert woudenberg["source_id"].to_dict() == {
+        2012: "cbs:50150NED",
+        2016: "cbs:50150NED",
+        2020: "cbs:50150NED",
+        2022: "cbs:50150NED",
+        2024: "cbs:50150NED",
+    }  # the newest edition has every year, so it wins all of them
+    assert woudenberg.loc[2022, "value"] == 31.6  # read through the renumbered key _31
+    only_old = load_recorded(RECORDED, {"rivm_volunteering"}).observations
+    assert set(only_old["source_id"]) == {"cbs:50090NED"}
+
+
+def test_a_folder_with_an_extra_unfiltered_dimension_is_refused_by_name(tmp_path):
+    with pytest.raises(SourceError, match="50090NED: .*Opleidingsniveau neither filtered"):
+        replay_folder(FIXTURES / "cbs-unfiltered", tmp_path / "raw")
+    assert not (tmp_path / "raw").exists()  # nothing copied
+
+
+def test_youth_population_sums_single_years_and_skips_marital_status_rows():
+    obs = load_recorded(RECORDED, {"cbs_population", "cbs_youth_population"}).observations
+    rows = entity("03759ned", "TypedDataSet")
+    ages = {r["Key"]: r["Title"] for r in entity("03759ned", "Leeftijd")}
+    expected = sum(
+        r["BevolkingOp1Januari_1"]
+        for r in rows
+        if r["RegioS"].strip() == "GM0351"
+        and r["Perioden"] == "2022JJ00"
+        and ages[r["Leeftijd"]] in {f"{a} jaar" for a in range(18)}
+        and r["BurgerlijkeStaat"] == "T001019"
+    )
+    got = obs[
+        (obs["indicator"] == "youth_population")
+        & (obs["municipality_code"] == "GM0351")
+        & (obs["year"] == 2022)
+    ]
+    assert got["value"].item() == expected
+    total = next(
+        r["BevolkingOp1Januari_1"]
+        for r in rows
+        if r["RegioS"].strip() == "GM0351"
+        and r["Perioden"] == "2022JJ00"
+        and r["Leeftijd"] == "10000"
+        and r["BurgerlijkeStaat"] == "T001019"
+    )
+    population = obs[
+        (obs["indicator"] == "population")
+        & (obs["municipality_code"] == "GM0351")
+        & (obs["year"] == 2022)
+    ]
+    assert population["value"].item() == total  # not total + the 'ongehuwd' row
+
+
+def test_single_years_that_do_not_add_up_to_the_tables_own_group_are_refused(tmp_path):
+    folder = tmp_path / "03759ned"
+    shutil.copytree(RECORDED / "03759ned", folder)
+    body = json.loads((folder / "TypedDataSet.json").read_text("utf-8"))
+    for row in body["value"]:
+        if row["Leeftijd"] == "10010":  # '0 jaar'
+            row["BevolkingOp1Januari_1"] += 40
+    (folder / "TypedDataSet.json").write_text(json.dumps(body), "utf-8")
+    with pytest.raises(
+        SourceError, match="03759ned: the single years do not add up .*0 tot 5 jaar"
+    ):
+        load_recorded(tmp_path, {"cbs_youth_population"})
+
+
+def test_fetch_check_reports_every_table_and_loads_nothing(tmp_path, stand_in):
+    lines = check_tables(
+        base_urls={"opendata": stand_in, "dataderden": stand_in},
+        session=make_session(retries=0),
+        min_interval_s=0,
+    )
+    by_table = {line.table_id: line for line in lines}
+    assert all(line.ok for line in lines), [line.text for line in lines if not line.ok]
+    assert (
+        "BevolkingOp1Januari_1" in by_table["03759ned"].text
+        and "Geslacht=T001038" in by_table["03759ned"].text
+    )
+    assert "overgeslagen" in by_table["50150NED"].text
+    assert not any("TypedDataSet" in path for path in StandIn.requests)
+
+
+def test_fetch_check_names_an_unfiltered_dimension_and_fails_in_the_cli(tmp_path, stand_in):
+    StandIn.folder = FIXTURES / "cbs-unfiltered"
+    result = CliRunner().invoke(
+        cli, ["fetch", "--check", "--only", "rivm_volunteering", "--api-root", stand_in]
+    )
+    assert result.exit_code == 1
+    assert "FOUT 50090NED: dimension(s) Opleidingsniveau neither filtered" in result.output
+    StandIn.folder = FIXTURES / "cbs-editions"
+    result = CliRunner().invoke(
+        cli, ["fetch", "--check", "--only", "rivm_volunteering", "--api-root", stand_in]
+    )
+    assert result.exit_code == 0, result.output
+    assert "ok   50150NED" in result.output and "Vrijwilligerswerk_31" in result.output
 
 
 def test_cli_fetch_from_dir_publishes_real_values_with_their_source(tmp_path):
@@ -191,15 +317,15 @@ def test_cli_fetch_without_network_exits_1_and_keeps_the_store(tmp_path):
     env = {"SK_RAW_DIR": str(settings.raw_dir), "SK_IMPORTS_DIR": str(settings.imports_dir)}
     common = ["--db", str(settings.db_path), "--data-dir", str(settings.data_dir)]
     assert CliRunner().invoke(cli, ["run", *common], env=env).exit_code == 0
-    before = settings.db_path.read_bytes()
+    before = settings.db_path.resolve().read_bytes()
     result = CliRunner().invoke(
         cli,
         ["fetch", "--only", "85099NED", "--timeout", "2", *common],
         env={**env, "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"},
     )
     assert result.exit_code == 1
-    assert "85099NED" in result.output and "nothing published" in result.output
-    assert settings.db_path.read_bytes() == before
+    assert "NED: cannot reach" in result.output and "nothing published" in result.output
+    assert settings.db_path.resolve().read_bytes() == before
 
 
 RIVM = SHARED / "data" / "real" / "rivm-gezondheid-wijkbuurt"
@@ -226,8 +352,19 @@ def test_real_rivm_rows_for_woudenberg_parse_to_the_cell_values(file, period):
         for key in header
         if key.endswith(tuple("0123456789"))
     ]
-    spec = next(t for t in tables({"50090NED"}))
-    frame = parse_rows(spec, woudenberg, properties, {}, set())
+    properties += [
+        {"Type": "Dimension", "Key": "Leeftijd"},
+        {"Type": "Dimension", "Key": "Marges"},
+        {"Type": "GeoDimension", "Key": "WijkenEnBuurten"},
+        {"Type": "TimeDimension", "Key": "Perioden"},
+    ]
+    entities = {
+        "Leeftijd": [{"Key": "20300", "Title": "18 jaar of ouder"}],
+        "Marges": [{"Key": "MW00000", "Title": "Waarde"}],
+    }
+    family = next(t for t in tables({"50090NED"}))
+    layout = resolve_layout(family, "50090NED", properties, entities)
+    frame = parse_rows(family, layout, woudenberg, set())
     cell = float(woudenberg[0]["Vrijwilligerswerk_33"].strip())
     assert frame["municipality_code"].tolist() == ["GM0351"]
     assert frame["year"].tolist() == [int(period[:4])]

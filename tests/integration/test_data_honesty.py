@@ -7,6 +7,7 @@ after replaying the recorded CBS responses in tests/fixtures/cbs, exactly as the
 from __future__ import annotations
 
 import math
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -16,7 +17,8 @@ import pytest
 from dashboard import queries
 from dashboard.app import QUERY_DIR
 from dashboard.db import Store
-from data_pipeline.settings import PROJECT_ROOT
+from data_pipeline.settings import PROJECT_ROOT, PipelineSettings
+from tests.conftest import FIXTURES, publish_with
 
 REFERENCE = PROJECT_ROOT / "data" / "reference"
 
@@ -207,9 +209,18 @@ def test_spend_per_young_person_divides_youth_spend_by_young_people(fetched_stor
     assert row["status"] == "official"  # CBS spend over CBS young people: both parts real
 
 
-def test_a_rate_over_a_generated_denominator_is_generated_and_names_both_sources(fetched_store):
+def test_a_rate_over_a_generated_denominator_is_generated_and_names_both_sources(tmp_path):
+    # Only the youth-care table is fetched: its counts are CBS's, the youth population the
+    # sample's. The rate is then generated, and its row names both sources.
+    shutil.copytree(FIXTURES / "cbs" / "85099NED", tmp_path / "raw" / "85099NED")
+    settings = PipelineSettings(
+        db_path=tmp_path / "store.duckdb",
+        raw_dir=tmp_path / "raw",
+        imports_dir=tmp_path / "imports",
+    )
+    publish_with(settings)
     rows = read(
-        fetched_store,
+        settings.db_path,
         "select status, source_id, denominator_source_id from marts.mart_indicator_measure "
         "where indicator = 'youth_care_clients' and measure = 'per_1000_youth' "
         "and municipality_code = 'GM0345' and year = 2022 and category = 'total'",

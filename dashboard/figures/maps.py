@@ -1,0 +1,87 @@
+"""The map of a comparison group: municipalities coloured by one measure, the chosen one outlined.
+
+Pure: a DataFrame in, a plotly Figure out. The outlines come from a GeoJSON the app serves
+itself (no tile server, no CDN), so the map works on a closed network.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures.style import is_generated, new_figure
+from dashboard.labels import SAMPLE_BADGE, format_number
+
+# Colour-blind-safe sequential scale (cividis); light = low, dark = high.
+COLORSCALE = "Cividis"
+
+
+def _hover(frame: pd.DataFrame, unit: str, decimals: int) -> list[str]:
+    return [
+        f"<b>{name}</b><br>{int(year)}: {format_number(value, decimals)} {unit}"
+        + (f"<br><i>{SAMPLE_BADGE.lower()}</i>" if hollow else f"<br>{status}")
+        for name, year, value, status, hollow in zip(
+            frame["municipality_name"],
+            frame["year"],
+            frame["value"],
+            frame["status_label"],
+            is_generated(frame),
+            strict=True,
+        )
+    ]
+
+
+def map_figure(
+    values: pd.DataFrame,
+    *,
+    geojson_url: str,
+    selected: str,
+    unit: str,
+    decimals: int,
+    colorbar_title: str,
+) -> go.Figure:
+    """One municipality per shape, coloured by `value`; `selected` drawn with a thick outline."""
+    figure = new_figure(height=460)
+    shown = values.dropna(subset=["value"])
+    generated = any(is_generated(shown))
+    figure.add_trace(
+        go.Choropleth(
+            geojson=geojson_url,
+            featureidkey="properties.statcode",
+            locations=shown["municipality_code"],
+            z=shown["value"],
+            colorscale=COLORSCALE,
+            reversescale=True,
+            marker={"line": {"color": "white", "width": 0.6}},
+            text=_hover(shown, unit, decimals),
+            hovertemplate="%{text}<extra></extra>",
+            colorbar={
+                "title": {
+                    "text": colorbar_title + (f"<br>({SAMPLE_BADGE.lower()})" if generated else "")
+                },
+                "tickformat": f",.{decimals}f",
+                "len": 0.8,
+            },
+        )
+    )
+    outline = values[values["municipality_code"] == selected]
+    if len(outline):
+        figure.add_trace(
+            go.Choropleth(
+                geojson=geojson_url,
+                featureidkey="properties.statcode",
+                locations=outline["municipality_code"],
+                z=[0],
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+                marker={"line": {"color": "#d55e00", "width": 3}},
+                hoverinfo="skip",
+            )
+        )
+    # The base layer is hidden, but plotly.js still loads it: 'europe' is the smallest scope
+    # that holds the Netherlands, served from assets/vendor/topojson (see the chart config).
+    figure.update_geos(
+        scope="europe", fitbounds="locations", visible=False, projection_type="mercator"
+    )
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0}, clickmode="event")
+    return figure

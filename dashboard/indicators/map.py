@@ -1,0 +1,92 @@
+"""The map panel: where the municipality stands in its comparison group, for the chosen year.
+
+Clicking a municipality selects it (the page's link callback reads the click). Municipalities
+without an outline (merged after 2022) are named under the map rather than silently dropped.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from dashboard import geo, queries
+from dashboard.components.chart_panel import chart_panel
+from dashboard.figures.maps import map_figure
+from dashboard.indicators import tables
+from dashboard.indicators.catalogue import Indicator, Measure
+from dashboard.indicators.data import PageData
+from dashboard.indicators.state import COMPARISONS, ViewState, component_ids
+from dashboard.page_context import PageContext
+from dashboard.sources import series_sources
+
+
+def _map_measure(indicator: Indicator, chosen: Measure) -> Measure:
+    """The chosen measure, or the first comparable one: counts of places of any size mislead."""
+    if chosen.comparable:
+        return chosen
+    return next((m for m in indicator.measures if m.comparable), chosen)
+
+
+def _missing_note(values: pd.DataFrame) -> html.P | None:
+    missing = values[~values["municipality_code"].isin(geo.outlined_codes())]
+    if missing.empty:
+        return None
+    names = ", ".join(sorted(missing["municipality_name"]))
+    return html.P(
+        f"Niet op de kaart (geen grens van {geo.YEAR}, bijvoorbeeld door een latere "
+        f"samenvoeging): {names}. Hun cijfers staan wel in de tabel.",
+        className="small sk-muted mb-1",
+    )
+
+
+def map_panel(
+    page: PageContext,
+    spec_page: str,
+    indicator: Indicator,
+    state: ViewState,
+    data: PageData,
+    view_link: str,
+) -> html.Section:
+    """The group and the municipality on a map, coloured by the headline category's measure."""
+    measure = _map_measure(indicator, state.measure)
+    year = state.detail_year
+    rows = queries.indicator_series(
+        page.release, indicator.indicator, measure.measure, [state.code, *state.group], (year, year)
+    )
+    values = rows[rows["category"] == indicator.headline_category].copy()
+    values["status_label"] = [data.status_labels.get(s, s) for s in values["status"]]
+    switched = (
+        ""
+        if measure is state.measure
+        else f" De kaart toont {measure.label.lower()}: absolute aantallen zijn"
+        + " tussen gemeenten niet te vergelijken."
+    )
+    sentence = (
+        f"{COMPARISONS[state.comparison]} in {year}: {len(values.dropna(subset=['value']))} "
+        f"gemeenten met een cijfer. {state.name} is omlijnd; klik op een gemeente om die te kiezen."
+        + switched
+    )
+    return chart_panel(
+        f"{spec_page}-kaart",
+        title=f"Kaart: {indicator.label.lower()} in {year}",
+        sentence=sentence,
+        figure=map_figure(
+            values,
+            geojson_url=geo.outline_url(),
+            selected=state.code,
+            unit=measure.unit,
+            decimals=measure.decimals,
+            colorbar_title=measure.axis,
+        ),
+        table=tables.series_rows(
+            values,
+            series=COMPARISONS[state.comparison],
+            measure=measure,
+            status_labels=data.status_labels,
+        ),
+        sources=series_sources(values),
+        is_demo=bool(values["is_demo"].any()),
+        view_link=view_link,
+        graph_id=component_ids(spec_page)["kaart"],
+        notes=[_missing_note(values)],
+    )

@@ -16,7 +16,7 @@ import flask
 from dash import Input, Output, dcc, html, set_props
 from flask import jsonify, send_from_directory
 
-from dashboard import geo, queries, runtime
+from dashboard import geo, previews, queries, runtime
 from dashboard.db import Store, StoreBroken, StoreMissing
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
 from dashboard.page_context import RELEASE_PARAMETER, open_page
@@ -47,6 +47,29 @@ INDEX_STRING = """<!DOCTYPE html>
 GLOBAL_ERROR = "app-error"
 FOOTER = "app-footer"
 SHELL_URL = "app-url"
+
+
+class SociaalKompasDash(dash.Dash):
+    """Dash with per-link previews: the index page carries Open Graph tags for its link."""
+
+    def interpolate_index(
+        self,
+        metas: str = "",
+        title: str = "",
+        css: str = "",
+        config: str = "",
+        scripts: str = "",
+        app_entry: str = "",
+        favicon: str = "",
+        renderer: str = "",
+    ) -> str:
+        """Add the link's title and description (computed on the server) to the meta tags."""
+        request = flask.request
+        title, description = previews.preview(request.path, request.args.to_dict())
+        metas += "\n        " + previews.meta_tags(title, description, request.url)
+        return super().interpolate_index(
+            metas, title, css, config, scripts, app_entry, favicon, renderer
+        )
 
 
 def _navigation() -> dbc.Nav:
@@ -165,7 +188,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the Dash app (pages, shell, health endpoint); opens no database connection."""
     settings = settings or Settings.from_env()
     logging.basicConfig(level=settings.log_level)
-    app = dash.Dash(
+    app = SociaalKompasDash(
         "dashboard",  # the package: Dash then imports pages as dashboard.pages.*, the same
         # modules tests and other code import, so no page or callback is registered twice
         use_pages=True,
@@ -178,6 +201,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         on_error=_on_callback_error,
         suppress_callback_exceptions=True,
         serve_locally=True,
+        include_pages_meta=False,  # previews.py writes the tags for the exact link
     )
     store = Store(settings.db_path, QUERY_DIR)
     runtime.install(app.server, runtime.Runtime(settings, store))

@@ -140,3 +140,13 @@ def categories(release: Release, indicator: str) -> pd.DataFrame:
 def documents(release: Release) -> pd.DataFrame:
     """The source documents, by their three-digit number: title, publisher, date."""
     return release.query("documents")
+
+
+def release_history(release: Release) -> pd.DataFrame:
+    """Every release this one knows of, newest first, with the number of cells it changed."""
+    return release.query("release_history")
+
+
+def release_changes(release: Release) -> pd.DataFrame:
+    """What this release changed against the one before it, per indicator and kind of change."""
+    return release.query("release_changes")

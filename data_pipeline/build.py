@@ -115,9 +115,47 @@ def build_store(
         run_layer(connection, settings.sql_dir, "staging")
         run_layer(connection, settings.sql_dir, "core")
         _write_suppressed_facts(connection, settings.suppression_threshold)
+        _copy_previous_release(connection, previous)
         run_layer(connection, settings.sql_dir, "marts")
         connection.execute("checkpoint")
     return target
+
+
+PREVIOUS_CELLS = (
+    "select indicator, municipality_code, year, category, value, is_suppressed "
+    "from previous.core.fct_observation"
+)
+PREVIOUS_HISTORY = (
+    "select release_id, built_at, cells_added, cells_revised, cells_removed, indicators "
+    "from previous.marts.mart_release_history"
+)
+
+
+def _copy_previous_release(connection: duckdb.DuckDBPyConnection, previous: Path | None) -> None:
+    """raw.previous_cells and raw.previous_history: what the current release holds, so the new
+    one can say what changed. A missing or older-format release just gives empty tables."""
+    connection.execute(
+        "create table raw.previous_cells (indicator varchar, municipality_code varchar, "
+        "year integer, category varchar, value double, is_suppressed boolean)"
+    )
+    connection.execute(
+        "create table raw.previous_history (release_id varchar, built_at varchar, "
+        "cells_added bigint, cells_revised bigint, cells_removed bigint, indicators varchar)"
+    )
+    if previous is None or not previous.exists():
+        return
+    connection.execute("attach $path as previous (read_only)", {"path": str(previous)})
+    try:
+        for table, sql in (
+            ("previous_cells", PREVIOUS_CELLS),
+            ("previous_history", PREVIOUS_HISTORY),
+        ):
+            try:
+                connection.execute(f"insert into raw.{table} by name {sql}")
+            except duckdb.Error as missing:  # an older release without that table
+                log.info("previous release has no %s: %s", table, missing)
+    finally:
+        connection.execute("detach previous")
 
 
 def _build_info(settings: PipelineSettings, release_id: str) -> pd.DataFrame:

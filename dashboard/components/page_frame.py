@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.components.share import share_controls
 from dashboard.labels import format_date
 from dashboard.page_context import PageContext
 from dashboard.url_state import UrlProblem
@@ -71,10 +72,12 @@ def page_frame(
 ) -> html.Div:
     """A page: its heading, the notices, then its own content."""
     unpinned = _without_release(link)
+    pinned = unpinned + ("&" if "?" in unpinned else "?") + f"versie={page.release_id}"
     return html.Div(
         [
             html.H1(title, className="h3"),
             html.P(lead, className="lead") if lead else None,
+            share_controls(title, pinned, page.release_id, page.info.get("built_at")),
             release_notice(page, unpinned),
             url_problem_alert(problems),
             *body,

@@ -12,10 +12,11 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from dashboard import queries
+from dashboard import queries, runtime
 from dashboard.components.aria import aria
 from dashboard.components.chart_panel import data_table
 from dashboard.components.page_frame import page_frame
+from dashboard.components.releases import releases_section
 from dashboard.labels import IMPORT_TEMPLATES, SAMPLE_EXPLANATION, format_date
 from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
 from dashboard.url_state import single_values
@@ -110,6 +111,12 @@ def layout(**raw_query: object) -> html.Div:
         else None,
         sources_table(queries.source_coverage(page.release), kind_labels),
         signs_explained(page),
+        releases_section(
+            page.release_id,
+            queries.release_history(page.release),
+            queries.release_changes(page.release),
+            runtime.current().store.kept(),
+        ),
         html.H2("Eigen registraties aanleveren", className="h5 mt-4"),
         html.P(
             "Vrijwilligers, maatjes en uitgaven tegenover begroting staan in geen landelijke "

@@ -83,7 +83,7 @@ def layout(**raw_query: object) -> html.Div:
                 dbc.Col(municipality_dropdown(MUNICIPALITY, regions, code), xs=12, md=6, lg=4),
                 dbc.Col(year_dropdown(YEAR, years, year), xs=12, md=3, lg=2),
             ],
-            className="mb-3 g-2",
+            className="sk-controls mb-3 g-2",
         ),
         _generated_notice(kpis, year, names.get(code, code)),
         _cards(page.release, kpis, year),

@@ -1,0 +1,126 @@
+"""Debate mode: share the exact view (pinned link, QR code, one line of text) and print it.
+
+Every page gets the same two buttons. The link is pinned to the release the page shows, so a
+council member who opens it later sees the sender's numbers, not the newest ones. The print
+header (only visible on paper) repeats title, place, release, date, the link and its QR code.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import flask
+import segno
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+
+from dashboard.labels import APP_NAME, format_date
+
+SHARE_OPEN = "sk-share-open"
+SHARE_MODAL = "sk-share-modal"
+SHARE_LINK = "sk-share-link"
+PRINT_BUTTON = "sk-print"
+PRINT_DONE = "sk-print-done"
+
+
+def absolute(link: str) -> str:
+    """The link as a reader outside this site needs it (scheme, host, path, parameters)."""
+    try:
+        root = flask.request.host_url.rstrip("/")
+    except RuntimeError:  # outside a request (tests building components)
+        root = ""
+    return root + link
+
+
+def qr_code(url: str, *, scale: int = 4) -> html.Img:
+    """The link as a QR code (segno), an SVG image that stays sharp on a projector and paper."""
+    code = segno.make(url, error="m")
+    return html.Img(
+        src=code.svg_data_uri(scale=scale, border=2),
+        alt=f"QR-code van de link {url}",
+        className="sk-qr",
+    )
+
+
+def share_text(title: str, release_id: str, built_at: object, url: str) -> str:
+    """One line to paste into a message: what, which release, and the link."""
+    return f"{title} — {APP_NAME} (publicatie {release_id} van {format_date(built_at)}): {url}"
+
+
+def share_controls(title: str, link: str, release_id: str, built_at: object) -> html.Div:
+    """'Delen' and 'Afdrukken' buttons, the share dialog and the print-only header."""
+    url = absolute(link)
+    text = share_text(title, release_id, built_at, url)
+    dialog = dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle("Deze weergave delen")),
+            dbc.ModalBody(
+                [
+                    html.P(
+                        "Deze link toont precies deze cijfers, ook nadat er nieuwe cijfers "
+                        "zijn gepubliceerd.",
+                        className="small",
+                    ),
+                    dbc.Label("Link", html_for=SHARE_LINK),
+                    dbc.InputGroup(
+                        [
+                            dbc.Input(id=SHARE_LINK, value=url, readonly=True),
+                            dbc.InputGroupText(
+                                dcc.Clipboard(target_id=SHARE_LINK, title="Kopieer de link")
+                            ),
+                        ]
+                    ),
+                    html.Div(qr_code(url, scale=5), className="my-3 text-center"),
+                    dbc.Label("Tekst voor een bericht", html_for=f"{SHARE_LINK}-tekst"),
+                    dbc.Textarea(id=f"{SHARE_LINK}-tekst", value=text, readOnly=True, rows=3),
+                ]
+            ),
+        ],
+        id=SHARE_MODAL,
+        is_open=False,
+    )
+    buttons = html.Div(
+        [
+            dbc.Button(
+                "Delen", id=SHARE_OPEN, size="sm", color="primary", outline=True, className="me-2"
+            ),
+            dbc.Button("Afdrukken", id=PRINT_BUTTON, size="sm", color="secondary", outline=True),
+            html.Span(id=PRINT_DONE, hidden=True),
+        ],
+        className="sk-share-buttons d-print-none mb-2",
+    )
+    printed = html.Div(
+        [
+            html.Div(
+                [
+                    html.P(f"{title} — {APP_NAME}", className="fw-semibold mb-0"),
+                    html.P(
+                        f"Publicatie {release_id} van {format_date(built_at)}", className="mb-0"
+                    ),
+                    html.P(["Link: ", html.Span(url, className="sk-print-url")], className="mb-0"),
+                ],
+                className="flex-grow-1",
+            ),
+            qr_code(url, scale=2),
+        ],
+        className="sk-print-header d-none d-print-flex",
+    )
+    return html.Div([buttons, dialog, printed])
+
+
+@callback(
+    Output(SHARE_MODAL, "is_open"),
+    Input(SHARE_OPEN, "n_clicks"),
+    State(SHARE_MODAL, "is_open"),
+    prevent_initial_call=True,
+)
+def toggle_share(clicks: int | None, is_open: bool | None) -> bool:
+    """Open (or close) the share dialog."""
+    return not is_open
+
+
+# window.print() runs in the browser, from assets/sk.js (no inline script: the CSP forbids it).
+clientside_callback(
+    ClientsideFunction(namespace="sk", function_name="print"),
+    Output(PRINT_DONE, "children"),
+    Input(PRINT_BUTTON, "n_clicks"),
+    prevent_initial_call=True,
+)

@@ -1,0 +1,107 @@
+"""Link previews: Open Graph and Twitter tags written on the server for the exact link.
+
+A link pasted into a chat or e-mail shows what it opens ("Kerncijfers Woudenberg 2022 — Sociaal
+Kompas") and, for Kerncijfers, the headline numbers with their status. The tags are computed
+from the same release and the same defaults the page uses.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+
+import dash
+
+from dashboard import queries
+from dashboard.components.kpi_card import KpiDefinition, format_kpi_value
+from dashboard.labels import APP_NAME
+from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
+
+log = logging.getLogger(__name__)
+
+
+def _kerncijfers(page: PageContext, args: Mapping[str, str]) -> tuple[str, str]:
+    from dashboard.pages.kerncijfers import default_year  # the page's own rule for the year
+
+    regions = queries.regions_with_data(page.release)
+    names = dict(zip(regions["municipality_code"], regions["municipality_name"], strict=True))
+    code = args.get("gemeente", "").upper()
+    code = code if code in names else page.settings.default_municipality
+    kpis = queries.kpi_headlines(page.release, code)
+    years = queries.region_years(page.release).get(code, [])
+    fallback, _ = default_year(kpis, years)
+    year = (
+        int(args["jaar"])
+        if args.get("jaar", "").isdigit() and int(args["jaar"]) in years
+        else fallback
+    )
+    statuses = queries.vocabulary(page.release).get("status", {})
+    numbers = []
+    for _, row in kpis[kpis["year"] == year].iterrows():
+        definition = KpiDefinition.from_row(row.to_dict())
+        status = statuses.get("generated" if row["is_demo"] else "official", "")
+        numbers.append(
+            f"{definition.title}: {format_kpi_value(definition, row['value'])} ({status.lower()})"
+        )
+    title = f"Kerncijfers {names.get(code, code)} {year}"
+    return title, "; ".join(numbers) + f". Publicatie {page.release_id}."
+
+
+def _page(page: PageContext, path: str, args: Mapping[str, str]) -> tuple[str, str]:
+    registered = next((p for p in dash.page_registry.values() if p.get("path") == path), None)
+    if registered is None:
+        return APP_NAME, "Analytisch dashboard voor het sociaal domein."
+    name = str(registered["name"])
+    regions = queries.regions_with_data(page.release)
+    names = dict(zip(regions["municipality_code"], regions["municipality_name"], strict=True))
+    code = args.get("gemeente", "").upper()
+    place = names.get(code) or names.get(page.settings.default_municipality, "")
+    module = dash.page_registry[registered["module"]]
+    spec = getattr(__import__(module["module"], fromlist=["PAGE"]), "PAGE", None)
+    question = getattr(spec, "question", "") or str(registered.get("description") or "")
+    title = f"{name} {place}" if hasattr(spec, "indicator") else name
+    return title, f"{question} Publicatie {page.release_id}.".strip()
+
+
+def _case(page: PageContext, case_id: str) -> tuple[str, str]:
+    case = queries.case_overview(page.release, case_id)
+    if case.empty:
+        return "Casus niet gevonden", "Deze casus bestaat niet (meer)."
+    row = case.iloc[0]
+    return str(row["case_name"]), str(row["summary"])
+
+
+def preview(path: str, args: Mapping[str, str]) -> tuple[str, str]:
+    """(title, description) of the view a link opens; never fails (a generic text instead)."""
+    try:
+        page = open_page(args.get(RELEASE_PARAMETER))
+        if path in ("", "/"):
+            title, description = _kerncijfers(page, args)
+        elif path.startswith("/casussen/"):
+            title, description = _case(page, path.removeprefix("/casussen/").strip("/"))
+        else:
+            title, description = _page(page, path, args)
+    except Exception:  # a preview must never break the page itself
+        log.exception("link preview failed for %s", path)
+        return APP_NAME, "Analytisch dashboard voor het sociaal domein."
+    return f"{title} — {APP_NAME}", description
+
+
+def meta_tags(title: str, description: str, url: str) -> str:
+    """The tags, escaped (a link's parameters must not write HTML)."""
+    values = {
+        "og:title": title,
+        "og:description": description,
+        "og:type": "website",
+        "og:url": url,
+        "og:site_name": APP_NAME,
+        "twitter:card": "summary",
+        "twitter:title": title,
+        "twitter:description": description,
+    }
+    tags = [f'<meta name="description" content="{html.escape(description)}">']
+    tags += [
+        f'<meta property="{name}" content="{html.escape(value)}">' for name, value in values.items()
+    ]
+    return "\n        ".join(tags)

@@ -1,0 +1,83 @@
+"""Releases: readable ids, atomic switch, pruning that never hurts a reader, previews, history."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from dashboard import queries
+from dashboard.app import QUERY_DIR
+from dashboard.db import ReleaseGone, Store
+from data_pipeline.build import build_store
+from data_pipeline.publish import build_audit_publish, next_release_id, release_ids
+from tests.conftest import fixture_observations_loader, fixture_settings
+
+
+def publish(settings, keep: int = 12):  # noqa: ANN001, ANN201
+    return build_audit_publish(
+        settings.db_path,
+        lambda target, release_id, previous: build_store(
+            settings,
+            target,
+            release_id=release_id,
+            previous=previous,
+            extra_loaders=(fixture_observations_loader,),
+        ),
+        keep=keep,
+    )
+
+
+def test_releases_get_readable_ids_and_the_store_path_points_at_the_current_one(tmp_path):
+    settings = fixture_settings(tmp_path)
+    first, second = publish(settings), publish(settings)
+    day = first.stem.split(".")[0]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}\.1", first.stem) and second.stem == f"{day}.2"
+    assert os.readlink(settings.db_path) == f"releases/{second.name}"
+    assert next_release_id(settings.db_path) == f"{day}.3"
+
+
+def test_old_releases_are_pruned_after_the_new_one_is_current_and_a_reader_keeps_its_own(tmp_path):
+    settings = fixture_settings(tmp_path)
+    first = publish(settings, keep=2)
+    store = Store(settings.db_path, QUERY_DIR)
+    reader = store.current()  # attached to the first release, as a running render would be
+    before = queries.store_info(reader)["release_id"]
+    publish(settings, keep=2)
+    publish(settings, keep=2)  # the first release is now beyond the two kept
+    assert not first.exists() and len(release_ids(settings.db_path)) == 2
+    assert queries.kpi_headlines(reader, "GM0351").shape[0] > 0  # still readable: open file
+    assert queries.store_info(reader)["release_id"] == before
+    with pytest.raises(ReleaseGone):
+        Store(settings.db_path, QUERY_DIR).release(first.stem)
+
+
+def test_a_link_names_only_a_well_formed_release(tmp_path):
+    settings = fixture_settings(tmp_path)
+    publish(settings)
+    store = Store(settings.db_path, QUERY_DIR)
+    for bad in ("../store", "2026-11-25.1/../../x", "latest", "", "2026-1-1.1"):
+        with pytest.raises(ReleaseGone):
+            store.release(bad)
+
+
+def test_the_raw_html_of_a_link_previews_the_view(app_client):
+    html = app_client.get("/?gemeente=GM0345&jaar=2021").get_data(as_text=True)
+    assert (
+        '<meta property="og:title" content="Kerncijfers Veenendaal 2021 — Sociaal Kompas">' in html
+    )
+    description = re.search(r'<meta property="og:description" content="([^"]*)"', html).group(1)
+    assert "Jongeren met jeugdhulp:" in description and "(officieel)" in description
+    assert 'name="twitter:title"' in html or 'property="twitter:title"' in html
+    hostile = app_client.get('/jeugdhulp?gemeente="><script>alert(1)</script>').get_data(
+        as_text=True
+    )
+    assert "<script>alert(1)" not in hostile
+
+
+def test_gegevens_lists_the_releases_and_what_changed(in_app, texts, release):
+    from dashboard.pages import gegevens
+
+    shown = texts(gegevens.layout())
+    assert "Publicaties" in shown and release.release_id in shown

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import click
 
-from data_pipeline.build import build_store, load_all_inputs
+from data_pipeline.build import InputLoader, build_store, load_all_inputs
 from data_pipeline.checks import run_checks
 from data_pipeline.errors import CheckFailed, InputError, ModelFailed, SourceError
-from data_pipeline.publish import build_audit_publish
+from data_pipeline.publish import Build, exclusive, publish_locked
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import reference, registrations
 from data_pipeline.sources.local_files import READERS
@@ -32,7 +32,7 @@ class DataProblem(click.ClickException):
     exit_code = 1
 
     def format_message(self) -> str:
-        return f"Data problem, nothing published:\n{self.message}"
+        return f"Gegevensprobleem, niets gepubliceerd:\n{self.message}"
 
 
 def _settings(db: Path | None, data_dir: Path | None) -> PipelineSettings:
@@ -114,15 +114,33 @@ def check(store: Path) -> None:
     click.echo(f"all checks passed: {store}")
 
 
-def _publish(settings: PipelineSettings) -> Path:
-    """Build, check and publish a new release of the store."""
-    return build_audit_publish(
-        settings.db_path,
-        lambda target, release_id, previous: build_store(
-            settings, target, release_id=release_id, previous=previous
-        ),
-        keep=settings.keep_releases,
+def builder(settings: PipelineSettings, extra_loaders: tuple[InputLoader, ...] = ()) -> Build:
+    """The build step of a publish: the store from `settings` (plus extra loaders)."""
+    return lambda target, release_id, previous: build_store(
+        settings, target, release_id=release_id, previous=previous, extra_loaders=extra_loaders
     )
+
+
+def publish_now(
+    settings: PipelineSettings,
+    extra_loaders: tuple[InputLoader, ...] = (),
+    *,
+    pending: registrations.PendingImport | None = None,
+) -> Path:
+    """Publish a release; the caller holds the lock.
+
+    Pending files an interrupted import left behind go first (never the one being published).
+    """
+    registrations.remove_pending(settings.imports_dir, keep=pending)
+    return publish_locked(
+        settings.db_path, builder(settings, extra_loaders), keep=settings.keep_releases
+    )
+
+
+def _publish(settings: PipelineSettings) -> Path:
+    """Build, check and publish a new release of the store, under the store's lock."""
+    with exclusive(settings.db_path):
+        return publish_now(settings)
 
 
 @cli.command(name="import", help="Import a local registration file (CSV or .xlsx) and publish.")
@@ -139,18 +157,21 @@ def _publish(settings: PipelineSettings) -> Path:
 def import_file(
     kind: str, file: Path, supplier: str, db: Path | None, data_dir: Path | None
 ) -> None:
-    """Validate every row; only a fully valid file is kept and published."""
+    """Validate every row; the file is kept only if its publish succeeds."""
     settings = _settings(db, data_dir)
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         known = set(reference.read_municipalities(settings.data_dir)["municipality_code"])
         batch = registrations.validate_import(kind, file, settings, known, supplier, imported_at)
-        kept = registrations.keep_import(kind, file, settings, supplier, imported_at)
-        try:
-            release = _publish(settings)
-        except DATA_PROBLEMS:
-            registrations.forget_import(kept)
-            raise
+        with exclusive(settings.db_path):
+            pending = registrations.stage_import(kind, file, settings, supplier, imported_at)
+            try:
+                loaders = (registrations.pending_loader(pending),)
+                release = publish_now(settings, loaders, pending=pending)
+            except BaseException:  # a data problem, Ctrl-C or a kill signal turned exception
+                pending.forget()
+                raise
+            pending.keep()
     except DATA_PROBLEMS as problem:
         raise DataProblem(str(problem)) from problem
     click.echo(

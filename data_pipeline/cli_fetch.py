@@ -5,6 +5,10 @@ Part of the one entry point `python -m data_pipeline` (see cli.py).
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -12,12 +16,13 @@ import click
 from data_pipeline.cli import (
     DATA_PROBLEMS,
     DataProblem,
-    _publish,
     _settings,
     cli,
     data_option,
     db_option,
+    publish_now,
 )
+from data_pipeline.publish import exclusive
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import cbs_check, cbs_client, cbs_statline, reference
 
@@ -29,7 +34,7 @@ def default_regions(
     regions = reference.read_municipalities(settings.data_dir)
     row = regions[regions["municipality_code"] == municipality]
     if row.empty:
-        raise DataProblem(f"--gemeente: unknown municipality code '{municipality}'")
+        raise DataProblem(f"--gemeente: onbekende gemeentecode '{municipality}'")
     codes = [municipality]
     province = row["province_code"].iloc[0]
     if with_province and province:
@@ -105,26 +110,56 @@ def fetch(
         _check(selected, roots, timeout)
         return
     try:
-        if from_dir:
-            folders = cbs_statline.replay_folder(from_dir, settings.raw_dir, selected)
-        else:
-            codes = list(regions) or default_regions(
-                settings, gemeente.upper(), not without_province
-            )
-            folders = cbs_client.fetch_tables(
-                settings.raw_dir,
+        codes = (
+            []
+            if from_dir
+            else list(regions) or default_regions(settings, gemeente.upper(), not without_province)
+        )
+
+        def download(raw_dir: Path) -> list[Path]:
+            if from_dir:
+                return cbs_statline.replay_folder(from_dir, raw_dir, selected)
+            return cbs_client.fetch_tables(
+                raw_dir,
                 region_codes=codes,
                 only=selected,
                 base_urls=roots,
                 timeout_s=timeout,
                 progress=lambda table, rows: click.echo(f"{table}: {rows} rows", err=True),
             )
-        for folder in folders:
-            click.echo(f"saved {folder}", err=True)
-        release = _publish(settings)
+
+        release = fetch_and_publish(settings, download)
     except (*DATA_PROBLEMS, KeyError) as problem:
         raise DataProblem(str(problem)) from problem
     click.echo(f"published release {release.stem}")
+
+
+def fetch_and_publish(settings: PipelineSettings, download: Callable[[Path], list[Path]]) -> Path:
+    """Download into a copy of the raw folder; it replaces the raw folder only after a publish.
+
+    Under the store's lock: an interrupted or failed fetch leaves the raw folder as it was (the
+    copy, `<raw>.next`, is removed by the next fetch), so a later `run` never publishes half a
+    download.
+    """
+    staging = settings.raw_dir.with_name(settings.raw_dir.name + ".next")
+    with exclusive(settings.db_path):
+        shutil.rmtree(staging, ignore_errors=True)
+        if settings.raw_dir.is_dir():
+            shutil.copytree(settings.raw_dir, staging)
+        try:
+            for folder in download(staging):
+                click.echo(f"saved {settings.raw_dir / folder.name}", err=True)
+            release = publish_now(replace(settings, raw_dir=staging))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        previous = settings.raw_dir.with_name(settings.raw_dir.name + ".previous")
+        shutil.rmtree(previous, ignore_errors=True)
+        if settings.raw_dir.exists():
+            os.replace(settings.raw_dir, previous)
+        os.replace(staging, settings.raw_dir)
+        shutil.rmtree(previous, ignore_errors=True)
+    return release
 
 
 def _check(selected: set[str] | None, roots: dict[str, str] | None, timeout: float) -> None:
@@ -136,4 +171,4 @@ def _check(selected: set[str] | None, roots: dict[str, str] | None, timeout: flo
     for line in lines:
         click.echo(f"{'ok  ' if line.ok else 'FOUT'} {line.text}")
     if not all(line.ok for line in lines):
-        raise DataProblem("not every registered table resolves; see the lines marked FOUT")
+        raise DataProblem("niet elke geregistreerde tabel is te lezen; zie de regels met FOUT")

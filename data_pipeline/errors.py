@@ -1,4 +1,4 @@
-"""Errors the pipeline reports to a data steward: located precisely, never a traceback."""
+"""Errors the pipeline reports to a data steward: located precisely, in Dutch, never a traceback."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ class Problem:
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"regel {self.row}")
         if self.field:
-            where.append(f"field '{self.field}'")
+            where.append(f"veld '{self.field}'")
         return f"{', '.join(where)}: {self.message}"
 
 

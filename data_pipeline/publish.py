@@ -109,29 +109,34 @@ def remove_leftovers(live: Path) -> list[Path]:
 
 
 def build_audit_publish(live: Path, build: Build, *, keep: int = 12) -> Path:
-    """Build a new release, check it, make it current and prune; returns the release file.
+    """Under the store's lock: build a new release, check it, make it current and prune."""
+    with exclusive(live):
+        return publish_locked(live, build, keep=keep)
 
-    On any failure the building file is removed and the current release stays current, so the
-    app keeps serving the last good data.
+
+def publish_locked(live: Path, build: Build, *, keep: int = 12) -> Path:
+    """Build, check, switch and prune; the caller holds `exclusive(live)`. Returns the release.
+
+    On any failure (a data problem, Ctrl-C) the building file is removed and the current
+    release stays current, so the app keeps serving the last good data.
     """
     if keep < 1:
         raise ValueError("keep at least one release")
-    with exclusive(live):
-        remove_leftovers(live)
-        releases_dir(live).mkdir(parents=True, exist_ok=True)
-        release_id = next_release_id(live)
-        release = releases_dir(live) / f"{release_id}{SUFFIX}"
-        building = release.with_name(release.name + ".building")
-        try:
-            build(building, release_id, current_release(live))
-            failures = run_checks(building)
-            if failures:
-                raise CheckFailed(failures)
-            os.replace(building, release)
-        finally:
-            building.unlink(missing_ok=True)
-            Path(str(building) + ".wal").unlink(missing_ok=True)
-        _point_at(live, release)
-        removed = prune(live, keep)
+    remove_leftovers(live)
+    releases_dir(live).mkdir(parents=True, exist_ok=True)
+    release_id = next_release_id(live)
+    release = releases_dir(live) / f"{release_id}{SUFFIX}"
+    building = release.with_name(release.name + ".building")
+    try:
+        build(building, release_id, current_release(live))
+        failures = run_checks(building)
+        if failures:
+            raise CheckFailed(failures)
+        os.replace(building, release)
+    finally:
+        building.unlink(missing_ok=True)
+        Path(str(building) + ".wal").unlink(missing_ok=True)
+    _point_at(live, release)
+    removed = prune(live, keep)
     log.info("published release %s (removed: %s)", release_id, ", ".join(removed) or "none")
     return release

@@ -32,11 +32,11 @@ def read_cases(
         try:
             data = tomllib.loads(path.read_text("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as broken:
-            problems.append(Problem(path.name, None, None, f"not a valid TOML file: {broken}"))
+            problems.append(Problem(path.name, None, None, f"geen geldig TOML-bestand: {broken}"))
             continue
         case_id = validate_case(path, data, known_municipalities, vocabularies, problems)
         if case_id in seen:
-            message = f"duplicate: {seen[case_id]} has the same case_id"
+            message = f"dubbel: {seen[case_id]} heeft dezelfde case_id"
             problems.append(Problem(path.name, None, f"{case_id}: case_id", message))
         seen.setdefault(case_id, path.name)
         cases.append(data)

@@ -51,25 +51,27 @@ class _Case:
 
     def text(self, field: str, value: Any) -> None:
         if not isinstance(value, str) or not value.strip():
-            self.problem(field, "missing or empty text")
+            self.problem(field, "tekst ontbreekt of is leeg")
 
     def citation(self, field: str, entry: Mapping[str, Any]) -> None:
         """The entry's `ref`: one or more '<doc>:<first>-<last>' of known documents."""
         ref = entry.get("ref")
         parts = [p.strip() for p in ref.split(";")] if isinstance(ref, str) else []
         if not parts or not all(CITATION.match(p) for p in parts):
-            self.problem(f"{field}.ref", f"needs a citation like '004:2411-2413', got {ref!r}")
+            self.problem(
+                f"{field}.ref", f"verwacht een bronverwijzing als '004:2411-2413', kreeg {ref!r}"
+            )
             return
         known = self.vocabularies.get("document", ())
         for document, first, last in citations(ref):  # type: ignore[arg-type]
             if document not in known:
-                self.problem(f"{field}.ref", f"unknown document {document!r}")
+                self.problem(f"{field}.ref", f"onbekend document {document!r}")
             if last < first:
-                self.problem(f"{field}.ref", f"line range {first}-{last} runs backwards")
+                self.problem(f"{field}.ref", f"regelbereik {first}-{last} loopt achteruit")
 
     def year(self, field: str, value: Any, *, required: bool = True) -> None:
         if (value is not None or required) and not (isinstance(value, int) and value > 1900):
-            self.problem(field, f"needs a year like 2018, got {value!r}")
+            self.problem(field, f"verwacht een jaartal als 2018, kreeg {value!r}")
 
     def choices(self, field: str, values: Any, vocabulary: str) -> None:
         """A non-empty list of codes of one vocabulary."""
@@ -79,11 +81,11 @@ class _Case:
     def choice(self, field: str, value: Any, vocabulary: str) -> None:
         allowed = self.vocabularies.get(vocabulary, ())
         if value not in allowed:
-            self.problem(field, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
+            self.problem(field, f"onbekende waarde {value!r} (toegestaan: {', '.join(allowed)})")
 
     def values(self, field: str, values: Any) -> list:
         if not isinstance(values, list) or not values:
-            self.problem(field, "needs a non-empty list")
+            self.problem(field, "verwacht een niet-lege lijst")
             return []
         return values
 
@@ -91,43 +93,43 @@ class _Case:
         """The [[name]] entries; a missing panel or a non-table entry is a problem."""
         entries = self.data.get(name, [] if not panel else None)
         if panel and (not isinstance(entries, list) or not entries):
-            self.problem(name, "panel missing: needs at least one entry")
+            self.problem(name, "paneel ontbreekt: minstens één item nodig")
             return []
         if not isinstance(entries, list):
-            self.problem(name, "needs a list of [[tables]]")
+            self.problem(name, "verwacht een lijst van [[tabellen]]")
             return []
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
-                self.problem(f"{name}[{index}]", "needs a table with fields")
+                self.problem(f"{name}[{index}]", "verwacht een tabel met velden")
         return [entry if isinstance(entry, dict) else {} for entry in entries]
 
 
 def _check_identity(case: _Case, known: set[str]) -> None:
     data = case.data
     if data.get("case_id") != case.path.stem:
-        case.problem("case_id", f"must equal the file name '{case.path.stem}'")
+        case.problem("case_id", f"moet gelijk zijn aan de bestandsnaam '{case.path.stem}'")
     for field in ("name", "municipality", "province", "summary"):
         case.text(field, data.get(field))
     if data.get("municipality_code") not in known:
         code = data.get("municipality_code")
-        case.problem("municipality_code", f"unknown municipality code {code!r}")
+        case.problem("municipality_code", f"onbekende gemeentecode {code!r}")
     case.year("period_start", data.get("period_start"))
     case.year("period_end", data.get("period_end"), required=False)
     start, end = data.get("period_start"), data.get("period_end")
     if isinstance(start, int) and isinstance(end, int) and end < start:
-        case.problem("period_end", f"{end} is before period_start {start}")
+        case.problem("period_end", f"{end} ligt voor period_start {start}")
     case.choices("themes", data.get("themes"), "case_theme")
     case.choice("phase", data.get("phase"), "case_phase")
     if "phase_ref" in data:
         case.citation("phase", {"ref": data["phase_ref"]})
     for field in sorted(set(data) - set(FIELDS)):
-        case.problem(field, "unknown field (a typo?); see data/cases/README.md")
+        case.problem(field, "onbekend veld (een typfout?); zie data/cases/README.md")
 
 
 def _check_source(case: _Case) -> None:
     source = case.data.get("source")
     if not isinstance(source, dict):
-        case.problem("source", "missing [source] table")
+        case.problem("source", "tabel [source] ontbreekt")
         return
     for field in ("document", "title", "section"):
         case.text(f"source.{field}", source.get(field))
@@ -138,7 +140,7 @@ def _check_source(case: _Case) -> None:
         and all(isinstance(n, int) for n in lines)
         and lines[0] <= lines[1]
     ):
-        case.problem("source.lines", f"needs [first, last] line numbers, got {lines!r}")
+        case.problem("source.lines", f"verwacht [eerste, laatste] regelnummer, kreeg {lines!r}")
 
 
 def _check_ideas_and_milestones(case: _Case) -> None:
@@ -149,15 +151,19 @@ def _check_ideas_and_milestones(case: _Case) -> None:
     for index, milestone in enumerate(case.tables("milestones", panel=True)):
         date = milestone.get("date")
         if not (isinstance(date, str) and DATE.match(date)):
-            case.problem(f"milestones[{index}].date", f"needs 'YYYY' or 'YYYY-MM', got {date!r}")
+            case.problem(
+                f"milestones[{index}].date", f"verwacht 'JJJJ' of 'JJJJ-MM', kreeg {date!r}"
+            )
         case.text(f"milestones[{index}].description", milestone.get("description"))
         case.citation(f"milestones[{index}]", milestone)
         marks_start = milestone.get("marks_start", False)
         if not isinstance(marks_start, bool):
-            case.problem(f"milestones[{index}].marks_start", "needs true or false")
+            case.problem(f"milestones[{index}].marks_start", "verwacht true of false")
         starts += marks_start is True
     if starts > 1:
-        case.problem("milestones", f"{starts} milestones have marks_start = true; at most one may")
+        case.problem(
+            "milestones", f"{starts} mijlpalen hebben marks_start = true; hooguit één mag dat"
+        )
 
 
 def _check_actors(case: _Case) -> None:
@@ -171,7 +177,7 @@ def _check_actors(case: _Case) -> None:
 def _check_government(case: _Case) -> None:
     role = case.data.get("government_role")
     if not isinstance(role, dict):
-        case.problem("government_role", "panel missing: needs a [government_role] table")
+        case.problem("government_role", "paneel ontbreekt: tabel [government_role] nodig")
         return
     case.text("government_role.description", role.get("description"))
     case.citation("government_role", role)
@@ -180,13 +186,13 @@ def _check_government(case: _Case) -> None:
     for index, shift in enumerate(shifts if isinstance(shifts, list) else [None]):
         field = f"government_role.shifts[{index}]"
         if not isinstance(shift, dict):
-            case.problem(field, "needs a [[government_role.shifts]] table")
+            case.problem(field, "verwacht een tabel [[government_role.shifts]]")
             continue
         case.year(f"{field}.from_year", shift.get("from_year"))
         case.year(f"{field}.to_year", shift.get("to_year"), required=False)
         first, last = shift.get("from_year"), shift.get("to_year")
         if isinstance(first, int) and isinstance(last, int) and last < first:
-            case.problem(f"{field}.to_year", f"{last} is before from_year {first}")
+            case.problem(f"{field}.to_year", f"{last} ligt voor from_year {first}")
         case.choices(f"{field}.ladder", shift.get("ladder"), "ladder_step")
         case.citation(field, shift)
 
@@ -195,7 +201,7 @@ def _check_factors(case: _Case) -> None:
     factors = case.tables("factors", panel=True)
     for kind in case.vocabularies.get("factor_kind", ()):
         if factors and not any(f.get("kind") == kind for f in factors):
-            case.problem("factors", f"panel missing: no factor with kind = '{kind}'")
+            case.problem("factors", f"paneel ontbreekt: geen factor met kind = '{kind}'")
     for index, factor in enumerate(factors):
         case.choice(f"factors[{index}].kind", factor.get("kind"), "factor_kind")
         case.text(f"factors[{index}].description", factor.get("description"))
@@ -208,7 +214,7 @@ def _check_key_figures(case: _Case) -> None:
         case.text(f"key_figures[{index}].label", figure.get("label"))
         value = figure.get("value")
         if isinstance(value, bool) or not isinstance(value, int | float):
-            case.problem(f"key_figures[{index}].value", f"needs a number, got {value!r}")
+            case.problem(f"key_figures[{index}].value", f"verwacht een getal, kreeg {value!r}")
         case.year(f"key_figures[{index}].year", figure.get("year"), required=False)
         case.citation(f"key_figures[{index}]", figure)
 

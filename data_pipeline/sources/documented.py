@@ -29,11 +29,13 @@ def _row_problems(
     """The located problems of one row."""
     problems: list[tuple[str, str]] = []  # (field, message)
     if row["municipality_code"] not in known["regions"]:
-        problems.append(("municipality_code", f"unknown code {row['municipality_code']!r}"))
+        problems.append(
+            ("municipality_code", f"onbekende gemeentecode {row['municipality_code']!r}")
+        )
     if row["indicator"] not in known["indicators"]:
-        problems.append(("indicator", f"unknown indicator {row['indicator']!r}"))
+        problems.append(("indicator", f"onbekende indicator {row['indicator']!r}"))
     if row["kind"] not in {"level", "change"}:
-        problems.append(("kind", f"unknown kind {row['kind']!r} (level or change)"))
+        problems.append(("kind", f"onbekende soort {row['kind']!r} (level of change)"))
     match = REF.match(row["ref"])
     if not match or match.group(1) not in known["documents"]:
         problems.append(
@@ -41,9 +43,9 @@ def _row_problems(
         )
     for column in ("year", "value"):
         if pd.isna(pd.to_numeric(row[column], errors="coerce")):
-            problems.append((column, "not a number"))
+            problems.append((column, "geen getal"))
     if row["base_year"] and not row["base_year"].isdigit():
-        problems.append(("base_year", "not a year"))
+        problems.append(("base_year", "geen jaartal"))
     return [Problem(file, row_number, field, message) for field, message in problems]
 
 
@@ -52,7 +54,7 @@ def read_documented_figures(
 ) -> pd.DataFrame:
     """All documented figures, validated row by row, with a source id per cited line."""
     frame = pd.read_csv(path, dtype="string", keep_default_na=False)
-    problems = [Problem(path.name, 1, c, "missing column") for c in REQUIRED if c not in frame]
+    problems = [Problem(path.name, 1, c, "kolom ontbreekt") for c in REQUIRED if c not in frame]
     if problems:
         raise InputError(problems)
     known = {"regions": regions, "indicators": indicators, "documents": documents}

@@ -92,11 +92,11 @@ def read_reference(data_dir: Path, name: str) -> pd.DataFrame:
     schema = SCHEMAS[name]
     path = data_dir / "reference" / schema.file
     if not path.exists():
-        raise InputError([Problem(schema.file, None, None, "file not found")])
+        raise InputError([Problem(schema.file, None, None, "bestand niet gevonden")])
     frame = pd.read_csv(path, dtype="string", keep_default_na=False)
     missing = [column for column in schema.columns if column not in frame.columns]
     if missing:
-        raise InputError([Problem(schema.file, 1, column, "missing column") for column in missing])
+        raise InputError([Problem(schema.file, 1, column, "kolom ontbreekt") for column in missing])
     problems = _type_problems(frame, schema)
     if problems:
         raise InputError(problems)
@@ -109,14 +109,14 @@ def _type_problems(frame: pd.DataFrame, schema: Schema) -> list[Problem]:
         for column in (*schema.booleans, *schema.optional_booleans):
             text = row[column].strip().lower()
             if text not in BOOLEAN_TEXT and not (text == "" and column in schema.optional_booleans):
-                problems.append(Problem(schema.file, row_number, column, "not true or false"))
+                problems.append(Problem(schema.file, row_number, column, "niet true of false"))
         for column in (*schema.integers, *schema.numbers):
             text = row[column].strip()
             if text == "" and column in schema.numbers:
                 continue
             number = pd.to_numeric(text, errors="coerce")
             if pd.isna(number) or (column in schema.integers and float(number) % 1):
-                problems.append(Problem(schema.file, row_number, column, f"not a number: {text!r}"))
+                problems.append(Problem(schema.file, row_number, column, f"geen getal: {text!r}"))
     return problems
 
 
@@ -209,7 +209,7 @@ def catalogue_problems(catalogue: dict[str, pd.DataFrame]) -> list[Problem]:
                     declared = (indicator, item[field]) in measures
                     checks.append(("kpis.csv", row, field, item[field], declared))
     return [
-        Problem(file, row, field, f"unknown {field} {value!r}")
+        Problem(file, row, field, f"onbekende waarde {value!r} (niet gedeclareerd)")
         for file, row, field, value, declared in checks
         if not declared
     ]

@@ -1,21 +1,34 @@
 """Where accepted local registration files are kept, and the loader that reads them back.
 
-An accepted import is copied to `<imports_dir>/<kind>/<stamp>__<file>` with a JSON sidecar
-(supplier, import time), so every later build reproduces it; the latest import of a cell wins.
+An import is kept only once its publish has succeeded. Under the store's publish lock, the
+file and its record are first written as *pending* (`<stamp>-<unique>__<name>.pending`, each
+written to a temporary name and renamed, so no reader ever sees half a file); the build reads
+the pending import explicitly; only after the new release is current is the pending pair
+renamed to its kept name. An interrupted import therefore leaves at most a pending pair, which
+no build reads and the next publish removes. A kept record that cannot be read is reported by
+name, not with a traceback.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from data_pipeline.errors import InputError
 from data_pipeline.observations import ObservationBatch
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources.local_files import READERS
+
+PENDING = ".pending"
+RECORD = ".json"
 
 
 def last_import_year() -> int:
@@ -42,29 +55,113 @@ def validate_import(
     )
 
 
-def keep_import(
+@dataclass(frozen=True)
+class PendingImport:
+    """An accepted file, written beside the kept ones but not yet kept."""
+
+    data: Path
+    record: Path
+
+    def keep(self) -> Path:
+        """Make it a kept import (after its publish succeeded); returns the kept file."""
+        kept = self.data.with_name(self.data.name.removesuffix(PENDING))
+        os.replace(self.record, kept.with_name(kept.name + RECORD))
+        os.replace(self.data, kept)
+        return kept
+
+    def forget(self) -> None:
+        """Remove it (its publish failed)."""
+        self.data.unlink(missing_ok=True)
+        self.record.unlink(missing_ok=True)
+
+
+def _write_atomically(target: Path, write: Callable[[Path], object]) -> None:
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def stage_import(
     kind: str, path: Path, settings: PipelineSettings, supplier: str, imported_at: str
-) -> Path:
-    """Copy an accepted file into the imports folder with its sidecar; returns the copy."""
+) -> PendingImport:
+    """Write the accepted file and its record as pending, under a name no other import has."""
     folder = settings.imports_dir / kind
     folder.mkdir(parents=True, exist_ok=True)
     stamp = imported_at.replace(":", "").replace("-", "")[:15]
-    kept = folder / f"{stamp}__{path.name}"
-    shutil.copyfile(path, kept)
+    name = f"{stamp}-{secrets.token_hex(4)}__{path.name}"
+    data = folder / f"{name}{PENDING}"
+    record = folder / f"{name}{RECORD}{PENDING}"
     sidecar = {
         "kind": kind,
         "supplier": supplier,
         "imported_at": imported_at,
         "original_name": path.name,
     }
-    kept.with_name(kept.name + ".json").write_text(json.dumps(sidecar, indent=1), "utf-8")
-    return kept
+    _write_atomically(data, lambda target: shutil.copyfile(path, target))
+    _write_atomically(
+        record, lambda target: target.write_text(json.dumps(sidecar, indent=1), "utf-8")
+    )
+    return PendingImport(data, record)
 
 
-def forget_import(kept: Path) -> None:
-    """Remove a kept file again (its build failed, so it must not count)."""
-    kept.unlink(missing_ok=True)
-    kept.with_name(kept.name + ".json").unlink(missing_ok=True)
+def remove_pending(imports_dir: Path, *, keep: PendingImport | None = None) -> list[Path]:
+    """Pending or temporary files an interrupted import left behind (called under the lock)."""
+    found = (
+        [*imports_dir.glob(f"*/*{PENDING}"), *imports_dir.glob("*/.*.tmp")]
+        if imports_dir.is_dir()
+        else []
+    )
+    left = [p for p in found if keep is None or p not in (keep.data, keep.record)]
+    for path in left:
+        path.unlink(missing_ok=True)
+    return left
+
+
+DAMAGED = (
+    "het importverslag is beschadigd ({problem}); verwijder dit bestand en het bijbehorende "
+    "gegevensbestand, of importeer opnieuw"
+)
+
+
+def _read_record(path: Path) -> dict:
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as broken:
+        raise InputError.single(path, None, None, DAMAGED.format(problem=broken)) from None
+    required = ("kind", "supplier", "imported_at", "original_name")
+    missing = [key for key in required if key not in record]
+    if missing or record.get("kind") not in READERS:
+        field = ", ".join(missing) or "kind"
+        raise InputError.single(path, None, field, "het importverslag is onvolledig")
+    return record
+
+
+def read_import(
+    record_path: Path, data_path: Path, settings: PipelineSettings, known: set[str]
+) -> ObservationBatch:
+    """One kept (or pending) import, read again with the same checks, with its source record."""
+    record = _read_record(record_path)
+    batch = validate_import(
+        record["kind"], data_path, settings, known, record["supplier"], record["imported_at"]
+    )
+    batch.sources["reference"] = record["original_name"]
+    return batch
+
+
+def pending_loader(
+    pending: PendingImport,
+) -> Callable[[PipelineSettings, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """A loader that reads only the import being published."""
+
+    def load(settings: PipelineSettings, municipalities: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        known = set(municipalities["municipality_code"])
+        batch = read_import(pending.record, pending.data, settings, known)
+        return {"observations": batch.observations, "sources": batch.sources}
+
+    return load
 
 
 def load_imports(
@@ -72,14 +169,9 @@ def load_imports(
 ) -> dict[str, pd.DataFrame]:
     """Loader: every kept import, read again with the same checks."""
     known = set(municipalities["municipality_code"])
-    batches = []
-    for sidecar_path in sorted(settings.imports_dir.glob("*/*.json")):
-        sidecar = json.loads(sidecar_path.read_text("utf-8"))
-        data_path = sidecar_path.with_name(sidecar_path.name.removesuffix(".json"))
-        batch = validate_import(
-            sidecar["kind"], data_path, settings, known, sidecar["supplier"], sidecar["imported_at"]
-        )
-        batch.sources["reference"] = sidecar["original_name"]
-        batches.append(batch)
-    merged = ObservationBatch.concat(batches)
+    pairs = [
+        (record, record.with_name(record.name.removesuffix(RECORD)))
+        for record in sorted(settings.imports_dir.glob(f"*/*{RECORD}"))
+    ]
+    merged = ObservationBatch.concat([read_import(r, d, settings, known) for r, d in pairs])
     return {"observations": merged.observations, "sources": merged.sources}

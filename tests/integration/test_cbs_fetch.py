@@ -324,7 +324,7 @@ def test_cli_fetch_without_network_exits_1_and_keeps_the_store(tmp_path):
         env={**env, "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"},
     )
     assert result.exit_code == 1
-    assert "NED: cannot reach" in result.output and "nothing published" in result.output
+    assert "NED: cannot reach" in result.output and "niets gepubliceerd" in result.output
     assert settings.db_path.resolve().read_bytes() == before
 
 

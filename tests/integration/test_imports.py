@@ -37,7 +37,7 @@ def test_valid_import_is_published_with_its_own_source(tmp_path):
 def test_invalid_import_lists_problems_and_changes_nothing(tmp_path):
     settings = fixture_settings(tmp_path)
     assert invoke(settings, "run").exit_code == 0
-    before = settings.db_path.read_bytes()
+    before = settings.db_path.resolve().read_bytes()
     file = tmp_path / "uitgaven.csv"
     file.write_text(
         "gemeentecode;jaar;categorie;begroot_eur;gerealiseerd_eur\n"
@@ -47,7 +47,7 @@ def test_invalid_import_lists_problems_and_changes_nothing(tmp_path):
     )
     result = invoke(settings, "import", "uitgaven", str(file), "--leverancier", "Gemeente")
     assert result.exit_code == 1
-    assert "uitgaven.csv, row 2, field 'gemeentecode'" in result.output
-    assert "uitgaven.csv, row 3, field 'categorie'" in result.output
-    assert settings.db_path.read_bytes() == before
+    assert "uitgaven.csv, regel 2, veld 'gemeentecode'" in result.output
+    assert "uitgaven.csv, regel 3, veld 'categorie'" in result.output
+    assert settings.db_path.resolve().read_bytes() == before
     assert not settings.imports_dir.exists() or not list(settings.imports_dir.rglob("*.csv"))

@@ -141,7 +141,7 @@ def test_malformed_input_names_file_row_field_and_leaves_live_store(live_store):
     figures.write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError) as raised:
         publish(live_store)
-    assert "figures.csv, row 2, field 'municipality_code': unknown code 'GM9999'" in str(
+    assert "figures.csv, regel 2, veld 'municipality_code': onbekende gemeentecode 'GM9999'" in str(
         raised.value
     )
     assert live_store.db_path.resolve() == current and published_bytes(live_store) == before
@@ -169,7 +169,7 @@ def test_cli_run_publishes_and_reports_bad_input_with_exit_1(tmp_path):
     categories.write_text(categories.read_text().replace("label_nl", "label", 1))
     result = runner.invoke(cli, args)
     assert result.exit_code == 1
-    assert "categories.csv, row 1, field 'label_nl': missing column" in result.output
+    assert "categories.csv, regel 1, veld 'label_nl': kolom ontbreekt" in result.output
     assert published_bytes(settings) == before
 
 

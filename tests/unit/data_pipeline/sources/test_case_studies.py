@@ -177,60 +177,65 @@ def test_ladder_without_shifts_makes_the_whole_case_current(tmp_path):
             'ladder = ["faciliteren"]',
             'ladder = ["meebeslissen"]',
             "government_role.ladder[0]",
-            "unknown value 'meebeslissen'",
+            "onbekende waarde 'meebeslissen'",
         ),
-        ('date = "2020"', 'date = "voorjaar 2020"', "milestones[1].date", "'YYYY' or 'YYYY-MM'"),
-        ('date = "2020"', 'date = "2020-13"', "milestones[1].date", "got '2020-13'"),
-        ('date = "2020"', "date = 2020", "milestones[1].date", "got 2020"),
-        ('date = "2020"\n', "", "milestones[1].date", "got None"),
+        ('date = "2020"', 'date = "voorjaar 2020"', "milestones[1].date", "'JJJJ' of 'JJJJ-MM'"),
+        ('date = "2020"', 'date = "2020-13"', "milestones[1].date", "kreeg '2020-13'"),
+        ('date = "2020"', "date = 2020", "milestones[1].date", "kreeg 2020"),
+        ('date = "2020"\n', "", "milestones[1].date", "kreeg None"),
         (
             'municipality_code = "GM0351"',
             'municipality_code = "GM9999"',
             "municipality_code",
-            "unknown municipality code 'GM9999'",
+            "onbekende gemeentecode 'GM9999'",
         ),
         (
             'case_id = "test-casus"',
             'case_id = "andere-naam"',
             "case_id",
-            "must equal the file name 'test-casus'",
+            "moet gelijk zijn aan de bestandsnaam 'test-casus'",
         ),
         (
             '[[basic_idea]]\ntext = "Een doel."\nref = "001:12-14"\n',
             "",
             "basic_idea",
-            "panel missing",
+            "paneel ontbreekt",
         ),
-        ('ref = "001:20"', 'ref = "r. 20"', "milestones[0].ref", "needs a citation"),
-        ('ref = "001:20"', 'ref = "009:20"', "milestones[0].ref", "unknown document '009'"),
-        ('ref = "001:15"\n', "", "actors[0].ref", "needs a citation"),
-        ('ref = "001:18"', 'ref = "001:18-12"', "factors[1].ref", "runs backwards"),
+        ('ref = "001:20"', 'ref = "r. 20"', "milestones[0].ref", "verwacht een bronverwijzing"),
+        ('ref = "001:20"', 'ref = "009:20"', "milestones[0].ref", "onbekend document '009'"),
+        ('ref = "001:15"\n', "", "actors[0].ref", "verwacht een bronverwijzing"),
+        ('ref = "001:18"', 'ref = "001:18-12"', "factors[1].ref", "loopt achteruit"),
         (
             'kind = "belemmerend"',
             'kind = "bevorderend"',
             "factors",
-            "panel missing: no factor with kind = 'belemmerend'",
+            "paneel ontbreekt: geen factor met kind = 'belemmerend'",
         ),
-        ('kind = "bevorderend"', 'kind = "helpend"', "factors[0].kind", "unknown value 'helpend'"),
+        (
+            'kind = "bevorderend"',
+            'kind = "helpend"',
+            "factors[0].kind",
+            "onbekende waarde 'helpend'",
+        ),
         (
             'themes = ["open_communicatie"]',
             'themes = ["geluk"]',
             "factors[0].themes[0]",
-            "unknown value 'geluk'",
+            "onbekende waarde 'geluk'",
         ),
-        ('themes = ["jeugd"]', 'themes = ["sport"]', "themes[0]", "unknown value 'sport'"),
-        ('phase = "groei"', 'phase = "bloei"', "phase", "unknown value 'bloei'"),
-        ('type = "gemeente"', 'type = "ministerie"', "actors[0].type", "unknown value"),
-        ('role = "initiatiefnemer"', 'role = "baas"', "actors[0].role", "unknown value 'baas'"),
-        ("lines = [10, 20]", "lines = [20, 10]", "source.lines", "[first, last]"),
+        ('themes = ["jeugd"]', 'themes = ["sport"]', "themes[0]", "onbekende waarde 'sport'"),
+        ('phase = "groei"', 'phase = "bloei"', "phase", "onbekende waarde 'bloei'"),
+        ('type = "gemeente"', 'type = "ministerie"', "actors[0].type", "onbekende waarde"),
+        ('role = "initiatiefnemer"', 'role = "baas"', "actors[0].role", "onbekende waarde 'baas'"),
+        ("lines = [10, 20]", "lines = [20, 10]", "source.lines", "[eerste, laatste]"),
         (
             "period_start = 2018",
             "period_start = 2018\nperiod_end = 2016",
             "period_end",
-            "before period_start",
+            "ligt voor period_start",
         ),
-        ('summary = "Korte samenvatting."', 'summary = ""', "summary", "missing or empty"),
-        ('name = "Testcasus"', 'name = "Testcasus"\nmilestone = []', "milestone", "unknown field"),
+        ('summary = "Korte samenvatting."', 'summary = ""', "summary", "ontbreekt of is leeg"),
+        ('name = "Testcasus"', 'name = "Testcasus"\nmilestone = []', "milestone", "onbekend veld"),
     ],
 )
 def test_each_problem_names_file_case_and_field(tmp_path, old, new, field, words):
@@ -238,7 +243,7 @@ def test_each_problem_names_file_case_and_field(tmp_path, old, new, field, words
     assert old in text
     write_case(tmp_path, text=text.replace(old, new, 1))
     case_id = "andere-naam" if "andere-naam" in new else "test-casus"
-    expected = f"test-casus.toml, field '{case_id}: {field}': "
+    expected = f"test-casus.toml, veld '{case_id}: {field}': "
     messages = problems_for(tmp_path)
     assert any(m.startswith(expected) and words in m for m in messages), messages
 
@@ -259,7 +264,7 @@ def test_a_missing_panel_is_named(tmp_path, section, field):
     write_case(tmp_path, text="\n\n".join(kept))
     messages = problems_for(tmp_path)
     assert any(
-        m.startswith(f"test-casus.toml, field 'test-casus: {field}': panel missing")
+        m.startswith(f"test-casus.toml, veld 'test-casus: {field}': paneel ontbreekt")
         for m in messages
     ), messages
 
@@ -274,9 +279,9 @@ def test_shift_and_start_problems_are_named(tmp_path):
     write_case(tmp_path, text=text)
     messages = problems_for(tmp_path)
     for expected in (
-        "field 'test-casus: government_role.shifts[1].to_year': 2017 is before from_year 2018",
-        "field 'test-casus: government_role.shifts[1].ladder[0]': unknown value 'x'",
-        "field 'test-casus: milestones': 2 milestones have marks_start = true",
+        "veld 'test-casus: government_role.shifts[1].to_year': 2017 ligt voor from_year 2018",
+        "veld 'test-casus: government_role.shifts[1].ladder[0]': onbekende waarde 'x'",
+        "veld 'test-casus: milestones': 2 mijlpalen hebben marks_start = true",
     ):
         assert any(expected in m for m in messages), (expected, messages)
 
@@ -290,9 +295,9 @@ def test_all_problems_in_all_files_are_reported_at_once(tmp_path):
     write_case(tmp_path, "drie")  # valid: reported problems are only the others'
     messages = problems_for(tmp_path)
     assert len(messages) == 3
-    assert any(m.startswith("een.toml, field 'een: phase'") for m in messages)
-    assert any(m.startswith("een.toml, field 'een: milestones[1].date'") for m in messages)
-    assert any(m.startswith("twee.toml, field 'twee: actors[0].role'") for m in messages)
+    assert any(m.startswith("een.toml, veld 'een: phase'") for m in messages)
+    assert any(m.startswith("een.toml, veld 'een: milestones[1].date'") for m in messages)
+    assert any(m.startswith("twee.toml, veld 'twee: actors[0].role'") for m in messages)
 
 
 def test_duplicate_case_ids_are_named(tmp_path):
@@ -300,14 +305,14 @@ def test_duplicate_case_ids_are_named(tmp_path):
     write_case(tmp_path, "b-casus")
     messages = problems_for(tmp_path)
     assert any(
-        m.startswith("b-casus.toml, field 'b-casus: case_id': duplicate: a-casus.toml")
+        m.startswith("b-casus.toml, veld 'b-casus: case_id': dubbel: a-casus.toml")
         for m in messages
     ), messages
 
 
 def test_broken_toml_is_named(tmp_path):
     write_case(tmp_path, text="case_id = ")
-    assert problems_for(tmp_path)[0].startswith("test-casus.toml: not a valid TOML file")
+    assert problems_for(tmp_path)[0].startswith("test-casus.toml: geen geldig TOML-bestand")
 
 
 def test_case_sources_follow_the_source_contract(tmp_path):

@@ -8,7 +8,9 @@ import pytest
 from openpyxl import Workbook
 
 from data_pipeline.errors import InputError
-from data_pipeline.sources.local_files import parse_amount, read_spend, read_volunteers
+from data_pipeline.sources import file_rows
+from data_pipeline.sources.import_checks import MAX_PER_FIELD, parse_amount
+from data_pipeline.sources.local_files import read_spend, read_volunteers
 
 KNOWN = {"GM0351", "GM0345"}
 OPTIONS = {
@@ -115,14 +117,15 @@ def test_every_problem_is_reported_with_row_and_field(tmp_path):
         read_volunteers(path, **OPTIONS)
     messages = str(raised.value).splitlines()
     expected = [
-        "vrijwilligers.csv, row 2, field 'gemeentecode': unknown municipality code 'GM9999'",
-        "vrijwilligers.csv, row 3, field 'jaar': year 2031 outside 2015-2026",
-        "vrijwilligers.csv, row 4, field 'werkveld': unknown value 'sport'",
-        "vrijwilligers.csv, row 5, field 'aantal': negative value -3",
-        "vrijwilligers.csv, row 6, field 'werkveld': buddies (maatje) are counted in total only",
-        "vrijwilligers.csv, row 7, field 'aantal': not a number: 'twaalf'",
-        "vrijwilligers.csv, row 9, field 'gemeentecode, jaar, soort, werkveld': duplicate of row 8",
-        "vrijwilligers.csv, row 10, field 'gemeentecode': missing value",
+        "vrijwilligers.csv, regel 2, veld 'gemeentecode': onbekende gemeentecode 'GM9999'",
+        "vrijwilligers.csv, regel 3, veld 'jaar': jaar 2031 ligt buiten 2015-2026",
+        "vrijwilligers.csv, regel 4, veld 'werkveld': onbekende waarde 'sport'",
+        "vrijwilligers.csv, regel 5, veld 'aantal': negatief getal -3",
+        "vrijwilligers.csv, regel 6, veld 'werkveld': maatjes tellen alleen als totaal",
+        "vrijwilligers.csv, regel 7, veld 'aantal': geen getal: 'twaalf'",
+        "vrijwilligers.csv, regel 9, veld 'gemeentecode, jaar, soort, werkveld': "
+        "dubbel: staat ook op regel 8",
+        "vrijwilligers.csv, regel 10, veld 'gemeentecode': waarde ontbreekt",
     ]
     for line in expected:
         assert any(message.startswith(line) for message in messages), line
@@ -134,8 +137,8 @@ def test_wrong_template_is_reported_once_per_column(tmp_path):
     with pytest.raises(InputError) as raised:
         read_spend(path, **OPTIONS)
     text = str(raised.value)
-    assert "row 1, field 'gemeentecode': missing column" in text
-    assert "row 1, field 'bedrag': unknown column" in text
+    assert "regel 1, veld 'gemeentecode': kolom ontbreekt" in text
+    assert "regel 1, veld 'bedrag': onbekende kolom" in text
 
 
 def test_fields_exceeding_the_total_are_rejected(tmp_path):
@@ -145,11 +148,106 @@ def test_fields_exceeding_the_total_are_rejected(tmp_path):
         "gemeentecode;jaar;soort;werkveld;aantal\n"
         "GM0351;2024;vrijwilliger;totaal;50\nGM0351;2024;vrijwilliger;jeugd;60\n",
     )
-    with pytest.raises(InputError, match="row 2, field 'aantal': fields add up to 60"):
+    with pytest.raises(InputError, match="regel 2, veld 'aantal': de werkvelden tellen op tot 60"):
         read_volunteers(path, **OPTIONS)
 
 
 def test_empty_file_is_a_problem(tmp_path):
     path = write(tmp_path, "v.csv", "gemeentecode;jaar;soort;werkveld;aantal\n")
-    with pytest.raises(InputError, match="no data rows"):
+    with pytest.raises(InputError, match="geen gegevensregels"):
+        read_volunteers(path, **OPTIONS)
+
+
+HEADER = "gemeentecode;jaar;soort;werkveld;aantal\n"
+
+
+@pytest.mark.parametrize(
+    "raw", ["nan", "inf", "-inf", "1e309", "1_000", "1e3", "0x10", "12,5,3.1", "--1"]
+)
+def test_non_numbers_are_not_amounts(raw):
+    with pytest.raises(ValueError):
+        parse_amount(raw)
+
+
+@pytest.mark.parametrize("raw", ["nan", "inf", "1e309", "1_000"])
+def test_non_finite_or_malformed_amounts_are_named_with_row_and_field(tmp_path, raw):
+    path = write(
+        tmp_path,
+        "uitgaven.csv",
+        f"gemeentecode;jaar;categorie;begroot_eur;gerealiseerd_eur\nGM0351;2022;wmo_begeleiding;{raw};10\n",
+    )
+    with pytest.raises(
+        InputError, match=f"uitgaven.csv, regel 2, veld 'begroot_eur': geen getal: '{raw}'"
+    ):
+        read_spend(path, **OPTIONS)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (bytes(range(256)) * 4, "regel"),  # random bytes: an undecodable byte, located
+        (b"PK\x03\x04not really a zip", "geen geldig Excel-bestand"),
+    ],
+)
+def test_hostile_bytes_get_a_located_message_not_a_traceback(tmp_path, content, message):
+    name = "vrijwilligers.xlsx" if content.startswith(b"PK") else "vrijwilligers.csv"
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_volunteers(path, **OPTIONS)
+
+
+def test_a_csv_saved_as_xlsx_is_named(tmp_path):
+    path = write(tmp_path, "vrijwilligers.xlsx", HEADER + "GM0351;2024;vrijwilliger;jeugd;25\n")
+    with pytest.raises(InputError, match="vrijwilligers.xlsx: dit is geen geldig Excel-bestand"):
+        read_volunteers(path, **OPTIONS)
+
+
+def test_a_huge_cell_is_named_with_its_row(tmp_path):
+    path = write(
+        tmp_path, "v.csv", HEADER + "GM0351;2024;vrijwilliger;jeugd;" + "9" * 200_000 + "\n"
+    )
+    with pytest.raises(InputError, match="v.csv, regel 2"):
+        read_volunteers(path, **OPTIONS)
+
+
+def test_a_superscript_year_is_not_a_year(tmp_path):
+    path = write(tmp_path, "v.csv", HEADER + "GM0351;²;vrijwilliger;jeugd;25\n")
+    with pytest.raises(InputError, match="regel 2, veld 'jaar': geen jaartal: '²'"):
+        read_volunteers(path, **OPTIONS)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_files_from_excel_are_read(tmp_path, encoding):
+    text = HEADER + "GM0351;2024;vrijwilliger;totaal;25\n"
+    path = tmp_path / "v.csv"
+    data = text.encode(encoding)
+    path.write_bytes(data if encoding == "utf-16" else b"\xff\xfe" + data)
+    assert values(read_volunteers(path, **OPTIONS), "volunteers_registered") == {
+        ("GM0351", 2024, "total"): 25
+    }
+
+
+def test_an_undecodable_byte_is_reported_at_its_line_and_column(tmp_path):
+    path = tmp_path / "v.csv"
+    path.write_bytes(
+        (HEADER + "GM0351;2024;vrijwilliger;jeugd;25\n").encode() + b"GM03\x81;2024;x;y;1\n"
+    )
+    with pytest.raises(InputError, match="regel 3, kolom 5"):
+        read_volunteers(path, **OPTIONS)
+
+
+def test_a_big_broken_file_gives_a_short_report(tmp_path):
+    path = write(tmp_path, "v.csv", HEADER + "GM9999;2024;vrijwilliger;jeugd;25\n" * 5_000)
+    with pytest.raises(InputError) as raised:
+        read_volunteers(path, **OPTIONS)
+    lines = str(raised.value).splitlines()
+    assert len(lines) <= 3 * (MAX_PER_FIELD + 1)
+    assert any("en nog 4980 problemen zoals hierboven" in line for line in lines)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_rows, "MAX_FILE_BYTES", 100)
+    path = write(tmp_path, "v.csv", HEADER + "GM0351;2024;vrijwilliger;jeugd;25\n" * 10)
+    with pytest.raises(InputError, match="v.csv: het bestand is .* MB; het maximum is"):
         read_volunteers(path, **OPTIONS)

@@ -10,14 +10,16 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import GRID, PALETTE, new_figure
+from dashboard.figures.style import GRID, PALETTE, new_figure, plotly_text
 
 EARLIER_COLOUR, CURRENT_COLOUR = PALETTE[1], PALETTE[0]
 PERIOD_SPREAD = 0.36  # horizontal distance between a case's successive ladder positions
 
 
 def _wrap(text: str, width: int, joiner: str = "<br>") -> str:
-    return joiner.join(textwrap.wrap(str(text), width)) or str(text)
+    """Text from a case file, wrapped for a chart; escaped, so no <a href> or tag is rendered."""
+    safe = plotly_text(str(text))
+    return joiner.join(textwrap.wrap(safe, width)) or safe
 
 
 def _text(value: object) -> str:
@@ -84,7 +86,7 @@ def timeline_figure(
                     "line": {"width": 2, "color": colour},
                 },
                 text=[
-                    f"<b>{d}</b><br>{t}"
+                    f"<b>{plotly_text(str(d))}</b><br>{t}"
                     for d, t in zip(rows["date_text"], rows["description"], strict=True)
                 ],
                 hovertemplate="%{text}<extra>" + _wrap(name, 40) + "</extra>",

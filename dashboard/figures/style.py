@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -35,6 +37,11 @@ def new_figure(*, height: int | None = None) -> go.Figure:
 
 
 GENERATED = "generated"
+
+
+def plotly_text(text: str) -> str:
+    """Text for Plotly's labels and hovers, which render a few HTML tags: shown, not obeyed."""
+    return html.escape(text, quote=False)
 
 
 def is_generated(frame: pd.DataFrame) -> list[bool]:

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import MARKERS, PALETTE, is_generated, marker_symbols, new_figure
+from dashboard.figures.style import (
+    MARKERS,
+    PALETTE,
+    is_generated,
+    marker_symbols,
+    new_figure,
+    plotly_text,
+)
 from dashboard.labels import SAMPLE_BADGE
 
 HOLLOW_NOTE = f"Open punt: {SAMPLE_BADGE.lower()} (gegenereerd)"
@@ -73,7 +80,7 @@ def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) ->
         x=frame["year"],
         y=frame["value"],
         mode="lines+markers",
-        name=name,
+        name=plotly_text(name),
         connectgaps=False,
         customdata=_status_text(frame),
         line={
@@ -87,7 +94,9 @@ def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) ->
             "color": PALETTE[0 if main else 6],
             "line": {"width": 2},
         },
-        hovertemplate=f"{name}: " + _hover_format(decimals) + "%{customdata}<extra></extra>",
+        hovertemplate=f"{plotly_text(name)}: "
+        + _hover_format(decimals)
+        + "%{customdata}<extra></extra>",
     )
 
 
@@ -97,7 +106,7 @@ def _documented_trace(documented: pd.DataFrame) -> go.Scatter:
         y=documented["value"],
         mode="markers+text",
         name="Genoemd in brondocument (eigen definitie)",
-        text=documented["label"],
+        text=[plotly_text(str(label)) for label in documented["label"]],
         textposition="top right",
         cliponaxis=False,
         marker={
@@ -142,7 +151,7 @@ def _event_layout(events: list[Event], x_range: list[float] | None) -> dict:
             "x": e.year,
             "y": 1 - 0.09 * (i % 3),
             "yref": "paper",
-            "text": e.label,
+            "text": plotly_text(e.label),
             "showarrow": False,
             "xanchor": "right" if e.year > middle else "left",
             "yanchor": "top",

@@ -126,3 +126,10 @@ def test_fixed_width_figures_drop_the_single_case_name():
 )
 def test_period_label(first, last, label):
     assert period_label(first, last) == label
+
+
+def test_text_from_a_case_file_is_shown_not_rendered_as_a_link():
+    link = '<a href="https://evil.example">klik</a>'
+    figure = timeline_figure(timeline_rows([(f"Casus {link}", "2018-01", link)]))
+    rendered = str(figure.to_plotly_json())
+    assert "<a href" not in rendered and "&lt;a href" in rendered

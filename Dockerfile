@@ -1,5 +1,6 @@
 # Sociaal Kompas: builds the default store at image build time and serves it with gunicorn.
-# Settings come from the environment: PORT, WEB_CONCURRENCY (gunicorn workers) and SK_*.
+# Settings come from the environment: PORT, WEB_CONCURRENCY (gunicorn workers), SK_THREADS
+# and SK_*; gunicorn.conf.py holds the server settings (threaded workers, timeouts).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -15,6 +16,7 @@ COPY data_pipeline ./data_pipeline
 COPY sql ./sql
 COPY data ./data
 COPY assets ./assets
+COPY gunicorn.conf.py ./
 
 # duckdb, pandas and numpy install from wheels, so the slim image needs no compiler.
 RUN pip install --no-cache-dir -e . \
@@ -24,5 +26,5 @@ RUN pip install --no-cache-dir -e . \
 USER sk
 EXPOSE 8050
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request,os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/health')"
-# Shell form so $PORT and $WEB_CONCURRENCY are read at start; exec keeps gunicorn as PID 1.
-CMD exec gunicorn dashboard.app:server --workers "$WEB_CONCURRENCY" --bind "0.0.0.0:$PORT" --access-logfile -
+# gunicorn.conf.py reads PORT, WEB_CONCURRENCY and SK_THREADS at start; gunicorn is PID 1.
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "dashboard.app:server"]

@@ -20,6 +20,12 @@ from dashboard import geo, previews, queries, runtime
 from dashboard.db import Store, StoreBroken, StoreMissing
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
 from dashboard.page_context import RELEASE_PARAMETER, open_page
+from dashboard.resilience import (
+    STORE_ERRORS,
+    guard_page_layouts,
+    install_callback_body_check,
+    store_problem_text,
+)
 from dashboard.settings import PROJECT_ROOT, Settings
 from dashboard.url_state import single_values
 
@@ -132,21 +138,25 @@ def _register_shell_callbacks(app: dash.Dash) -> None:
     @app.callback(Output(FOOTER, "children"), Input(SHELL_URL, "search"))
     def show_footer(search: str | None) -> list:
         query, _ = single_values(parse_qs((search or "").lstrip("?")), (RELEASE_PARAMETER,))
-        page = open_page(query.get(RELEASE_PARAMETER))
-        sources = queries.source_coverage(page.release).to_dict("records")
+        try:
+            page = open_page(query.get(RELEASE_PARAMETER))
+            sources = queries.source_coverage(page.release).to_dict("records")
+        except STORE_ERRORS as error:  # the page itself says what is wrong
+            return [store_problem_text(error)]
         return footer_content(page.info, sources, page.release_id)
 
 
 def _on_callback_error(error: Exception) -> None:
-    log.exception("callback failed", exc_info=error)
-    set_props(
-        GLOBAL_ERROR,
-        {
-            "is_open": True,
-            "children": "Er ging iets mis bij het ophalen van deze gegevens. Probeer het opnieuw; "
-            "blijft het misgaan, meld het dan aan de beheerder.",
-        },
-    )
+    if isinstance(error, STORE_ERRORS):
+        log.error("callback cannot read the store: %s", error)
+        message = store_problem_text(error)
+    else:
+        log.exception("callback failed", exc_info=error)
+        message = (
+            "Er ging iets mis bij het ophalen van deze gegevens. Probeer het opnieuw; "
+            "blijft het misgaan, meld het dan aan de beheerder."
+        )
+    set_props(GLOBAL_ERROR, {"is_open": True, "children": message})
 
 
 def _register_health(app: dash.Dash, store: Store) -> None:
@@ -203,6 +213,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         serve_locally=True,
         include_pages_meta=False,  # previews.py writes the tags for the exact link
     )
+    guard_page_layouts()
+    install_callback_body_check(app)
     store = Store(settings.db_path, QUERY_DIR)
     runtime.install(app.server, runtime.Runtime(settings, store))
     app.layout = _shell

@@ -31,6 +31,15 @@ class StoreBroken(RuntimeError):
     """The published store file cannot be opened (truncated, damaged, not a DuckDB file)."""
 
 
+# What DuckDB raises when the file under a query is truncated or damaged (not a query mistake).
+STORAGE_ERRORS = (
+    duckdb.IOException,
+    duckdb.SerializationException,
+    duckdb.InternalException,
+    duckdb.FatalException,
+)
+
+
 class ReleaseGone(LookupError):
     """A link asks for a release that is not (or no longer) kept."""
 
@@ -80,9 +89,12 @@ class Release:
                 self._results.move_to_end(key)
                 return cached.copy()
             cursor = self._database.cursor()  # one per query: connections are not thread-safe
-        with cursor:
-            cursor.execute("use store")
-            frame = cursor.execute(_query_text(self._query_dir, name), params).df()
+        try:
+            with cursor:
+                cursor.execute("use store")
+                frame = cursor.execute(_query_text(self._query_dir, name), params).df()
+        except STORAGE_ERRORS as error:  # a damaged file shows itself only when a page reads it
+            raise StoreBroken(f"{self.path.name}: {error}") from error
         with self._lock:
             self._results[key] = frame
             while len(self._results) > self._cache_size:

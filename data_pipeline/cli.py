@@ -9,6 +9,7 @@ Exit codes: 0 ok, 1 data problem (message names file, row and field; live store 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -132,9 +133,21 @@ def publish_now(
     Pending files an interrupted import left behind go first (never the one being published).
     """
     registrations.remove_pending(settings.imports_dir, keep=pending)
+    restore_interrupted_raw_swap(settings.raw_dir)
     return publish_locked(
         settings.db_path, builder(settings, extra_loaders), keep=settings.keep_releases
     )
+
+
+def restore_interrupted_raw_swap(raw_dir: Path) -> None:
+    """A fetch killed between its two renames leaves only `<raw>.previous`: put it back.
+
+    Without this, the next run would build from no saved responses at all.
+    """
+    previous = raw_dir.with_name(raw_dir.name + ".previous")
+    if previous.is_dir() and not raw_dir.exists():
+        os.replace(previous, raw_dir)
+        click.echo(f"{raw_dir} teruggezet uit {previous.name} (een onderbroken fetch)", err=True)
 
 
 def _publish(settings: PipelineSettings) -> Path:

@@ -106,6 +106,49 @@ def app_client(dash_app):  # noqa: ANN001, ANN201 - a Flask test client
     return client
 
 
+PAGE_ROUTER = ".._pages_content.children..._pages_store.data.."
+
+
+def router_request(path: str, search: str) -> dict:
+    """The body the browser posts to render a page (Dash's page router callback)."""
+    return {
+        "output": PAGE_ROUTER,
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
+
+
+def json_strings(value: object) -> list[str]:
+    """Every string in a decoded JSON document (a rendered page's texts, ids and props)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in json_strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in json_strings(item)]
+    return []
+
+
+@pytest.fixture(scope="session")
+def render_over_http(app_client):  # noqa: ANN001, ANN201 - a function
+    """`render_over_http(path, search)`: (status, every string of the page) as a browser gets it."""
+
+    def render(path: str, search: str = "") -> tuple[int, str]:
+        response = app_client.post("/_dash-update-component", json=router_request(path, search))
+        body = response.get_json(silent=True)
+        return response.status_code, " ".join(json_strings(body))
+
+    return render
+
+
 @pytest.fixture()
 def release(dash_app, app_client):  # noqa: ANN001, ANN201 - dashboard.db.Release
     """The current release of the fixture store, inside the app's context."""

@@ -8,6 +8,8 @@ document and lines it rests on; the download holds every item with its citation.
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -34,7 +36,7 @@ from dashboard.components.page_frame import page_frame
 from dashboard.components.provenance import source_line
 from dashboard.figures.cases import ladder_figure, period_label, timeline_figure
 from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
-from dashboard.url_state import single_values
+from dashboard.url_state import UrlProblem, single_values
 
 PREFIX = "/casussen/"
 
@@ -59,13 +61,28 @@ STATIC_GRAPH: dcc.Graph.Config = {"displaylogo": False, "staticPlot": True, "res
 PANEL_WIDTH = 330  # px: half an A4 page, so the charts print without being cut off
 
 
-def _path_case_id() -> str | None:
-    """The case id from the path itself: a query parameter of the same name cannot override it."""
+def _router_location() -> tuple[str | None, str]:
+    """(case id from the path, the raw query string) as the page router got them.
+
+    Dash merges query parameters over path variables, so `?case_id=` would replace the case in
+    the path; reading the path itself means the path always wins.
+    """
     try:
-        pathname = dash.callback_context.inputs.get("_pages_location.pathname") or ""
+        inputs = dash.callback_context.inputs
     except dash.exceptions.MissingCallbackContextException:
-        return None  # called directly (tests): only the path variable is given
-    return pathname[len(PREFIX) :].strip("/") if str(pathname).startswith(PREFIX) else None
+        return None, ""  # called directly (tests): only the path variable is given
+    pathname = str(inputs.get("_pages_location.pathname") or "")
+    case_id = pathname[len(PREFIX) :].strip("/") if pathname.startswith(PREFIX) else None
+    return case_id, str(inputs.get("_pages_location.search") or "")
+
+
+def _override_attempt(search: str) -> list[UrlProblem]:
+    """A `case_id` in the query is reported, never used: the case comes from the path."""
+    values = parse_qs(search.lstrip("?"), keep_blank_values=True).get("case_id")
+    if values is None:
+        return []
+    message = "deze parameter kent de pagina niet; de casus staat in het pad van de link."
+    return [UrlProblem("case_id", ", ".join(values), message)]
 
 
 def _not_found(page: PageContext, case_id: object, problems: list) -> html.Div:
@@ -84,8 +101,10 @@ def _not_found(page: PageContext, case_id: object, problems: list) -> html.Div:
 
 def layout(case_id: str | None = None, **raw_query: object) -> html.Div:
     """The case dashboard, or a Dutch message with a way back for an unknown case id."""
-    case_id = _path_case_id() or (case_id if isinstance(case_id, str) else None)
+    path_case_id, search = _router_location()
+    case_id = path_case_id or (case_id if isinstance(case_id, str) else None)
     query, problems = single_values(raw_query, (RELEASE_PARAMETER,))
+    problems += _override_attempt(search)
     page = open_page(query.get(RELEASE_PARAMETER))
     case = queries.case_overview(page.release, case_id or "")
     if case.empty:

@@ -369,3 +369,18 @@ def test_real_rivm_rows_for_woudenberg_parse_to_the_cell_values(file, period):
     assert frame["municipality_code"].tolist() == ["GM0351"]
     assert frame["year"].tolist() == [int(period[:4])]
     assert frame["value"].tolist() == [cell]
+
+
+def test_a_fetch_killed_between_its_renames_leaves_the_saved_responses_in_place(tmp_path):
+    settings = fixture_settings(tmp_path)
+    previous = settings.raw_dir.with_name(settings.raw_dir.name + ".previous")
+    shutil.copytree(RECORDED, previous)  # var/raw was renamed away, var/raw.next not yet in
+    env = {"SK_RAW_DIR": str(settings.raw_dir), "SK_IMPORTS_DIR": str(settings.imports_dir)}
+    common = ["--db", str(settings.db_path), "--data-dir", str(settings.data_dir)]
+    assert CliRunner().invoke(cli, ["run", *common], env=env).exit_code == 0
+    assert settings.raw_dir.is_dir() and not previous.exists()
+    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+        sources = {
+            row[0] for row in connection.execute("select source_id from core.dim_source").fetchall()
+        }
+    assert "cbs:85099NED" in sources  # the next run still publishes the saved responses

@@ -116,3 +116,34 @@ def test_a_damaged_import_record_is_named_not_a_traceback(published, tmp_path):
     result = cli(published, "run")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{record.name}: het importverslag is beschadigd" in result.stderr
+
+
+def outside_addresses(component: object) -> list[str]:
+    """Every href/src in a component tree that leaves the site, and every Markdown block."""
+    found: list[str] = []
+    if isinstance(component, list | tuple):
+        return [a for child in component for a in outside_addresses(child)]
+    if type(component).__name__ == "Markdown":
+        found.append("Markdown")
+    for attribute in ("href", "src"):
+        address = str(getattr(component, attribute, "") or "")
+        if address and not address.startswith(("/", "data:image/svg+xml")):  # QR code
+            found.append(address)
+    children = getattr(component, "children", None)
+    return found + (outside_addresses(children) if children is not None else [])
+
+
+def test_a_hostile_import_file_name_is_shown_as_text_on_gegevens(
+    published, tmp_path, pointed_at, texts
+):
+    from dashboard.pages import gegevens
+
+    hostile = tmp_path / "a" / "![x](https:evil.example) <a href=x>vrijwilligers.csv"
+    hostile.parent.mkdir()
+    hostile.write_text(VOLUNTEERS.format(n=555), "utf-8")
+    done = cli(published, "import", "vrijwilligers", str(hostile), "--leverancier", "=Gemeente")
+    assert done.returncode == 0, done.stderr
+    with pointed_at(published.db_path):
+        page = gegevens.layout()
+    assert hostile.name in texts(page)  # shown literally, as the steward named it
+    assert outside_addresses(page) == []

@@ -81,3 +81,41 @@ def test_gegevens_lists_the_releases_and_what_changed(in_app, texts, release):
 
     shown = texts(gegevens.layout())
     assert "Publicaties" in shown and release.release_id in shown
+
+
+def test_a_render_reads_one_release_even_when_a_publish_lands_midway(
+    tmp_path, pointed_at, monkeypatch
+):
+    from dashboard.db import Release
+    from dashboard.pages import jeugdhulp
+
+    settings = fixture_settings(tmp_path)
+    publish(settings)
+    read: list[str] = []
+    original = Release.query
+
+    def query_then_publish(self, name, **params):  # noqa: ANN001, ANN202
+        read.append(self.release_id)
+        if len(read) == 1:
+            publish(settings)  # a real publish makes a new release current, mid-render
+        return original(self, name, **params)
+
+    monkeypatch.setattr(Release, "query", query_then_publish)
+    with pointed_at(settings.db_path):
+        jeugdhulp.layout()
+    assert len(read) > 5 and set(read) == {read[0]}
+    assert Store(settings.db_path, QUERY_DIR).current_id() != read[0]  # the publish did land
+
+
+def test_an_interrupted_build_leaves_nothing_after_the_next_run(tmp_path):
+    settings = fixture_settings(tmp_path)
+    publish(settings)
+    releases = settings.db_path.parent / "releases"
+    left = [
+        releases / "2099-01-01.1.duckdb.building",
+        releases / "2099-01-01.1.duckdb.building.wal",
+    ]
+    for path in left:
+        path.write_bytes(b"half a build")
+    publish(settings)
+    assert not list(settings.db_path.parent.rglob("*.building*"))

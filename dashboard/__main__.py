@@ -5,8 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from werkzeug.serving import WSGIRequestHandler
+
 from dashboard.app import create_app
 from dashboard.settings import Settings
+
+
+class _Handler(WSGIRequestHandler):
+    """The development server's requests, without a software version in the Server header."""
+
+    server_version = "SociaalKompas"
+    sys_version = ""
 
 
 def main() -> None:
@@ -19,7 +28,9 @@ def main() -> None:
             [sys.executable, "-m", "data_pipeline", "run", "--db", str(settings.db_path)],
             check=True,
         )
-    create_app(settings).run(host=settings.host, port=settings.port, debug=False)
+    create_app(settings).run(
+        host=settings.host, port=settings.port, debug=False, request_handler=_Handler
+    )
 
 
 if __name__ == "__main__":

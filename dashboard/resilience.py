@@ -18,6 +18,7 @@ import flask
 from dash import html
 
 from dashboard.db import StoreBroken, StoreMissing
+from dashboard.response_cache import mark_uncacheable
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def _guarded(layout: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return layout(**query)
         except STORE_ERRORS as error:
+            mark_uncacheable()
             log.error("page %s cannot read the store: %s", layout.__module__, error)
             return store_unavailable_notice(error)
 

@@ -18,6 +18,8 @@ class Settings:
     port: int = 8050
     default_municipality: str = "GM0351"
     log_level: str = "INFO"
+    cache_redis_url: str = ""  # empty: each process keeps its own response cache in memory
+    cache_entries: int = 300
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -32,6 +34,8 @@ class Settings:
                 "SK_DEFAULT_MUNICIPALITY", defaults.default_municipality
             ),
             log_level=os.environ.get("SK_LOG_LEVEL", defaults.log_level),
+            cache_redis_url=os.environ.get("SK_CACHE_REDIS_URL", defaults.cache_redis_url),
+            cache_entries=int(os.environ.get("SK_CACHE_ENTRIES", defaults.cache_entries)),
         )
         given = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **given)  # type: ignore[arg-type]

@@ -150,3 +150,12 @@ def test_slow_clients_do_not_block_health(served):
     finally:
         for client in clients:
             client.close()
+
+
+def test_responses_carry_security_headers_and_no_server_version(served):
+    url, _, _ = served
+    with urllib.request.urlopen(f"{url}/jeugdhulp", timeout=10) as response:
+        headers = response.headers
+    assert "script-src 'self' 'sha256-" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert not any(character.isdigit() for character in headers.get("Server", ""))

@@ -1,0 +1,134 @@
+"""Whole responses cached per (release, request): fifty people opening one link cost one render.
+
+A view is a pure function of the release and the request (the link is in the callback body),
+so a finished response - compressed, as it was sent - is kept under a key made of the current
+release id, the request (method, host, path, body) and the encodings the client accepts. A new
+release has a new id, so it never gets an old view. Fingerprinted files (Dash's component suites,
+assets with `?m=`) are kept without a release: their URL changes when they do.
+
+Backend: an in-process cache by default; Redis when SK_CACHE_REDIS_URL is set, so several app
+servers behind a load balancer share it. A cache that fails (Redis down) is skipped, not fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+import dash
+import flask
+from flask_caching import Cache
+
+from dashboard import runtime
+from dashboard.db import StoreBroken, StoreMissing
+from dashboard.settings import Settings
+
+log = logging.getLogger(__name__)
+
+CALLBACK_ROUTE = "/_dash-update-component"
+KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary", "ETag")
+LIFETIME_S = 24 * 3600  # releases change the key; this only bounds what Redis keeps
+MAX_BODY_BYTES = 5 * 1024 * 1024
+STATUS_HEADER = "X-SK-Cache"
+
+
+def mark_uncacheable() -> None:
+    """This response must not be kept (an error message, a store that cannot be read)."""
+    if flask.has_request_context():
+        flask.g.sk_uncacheable = True
+
+
+def _backend_config(settings: Settings) -> dict[str, Any]:
+    if settings.cache_redis_url:
+        return {
+            "CACHE_TYPE": "RedisCache",
+            "CACHE_REDIS_URL": settings.cache_redis_url,
+            "CACHE_KEY_PREFIX": "sociaal-kompas:",
+            "CACHE_DEFAULT_TIMEOUT": LIFETIME_S,
+        }
+    return {
+        "CACHE_TYPE": "SimpleCache",
+        "CACHE_THRESHOLD": settings.cache_entries,
+        "CACHE_DEFAULT_TIMEOUT": LIFETIME_S,
+    }
+
+
+def _scope(request: flask.Request) -> str | None:
+    """What the response depends on besides the request: a release id, 'file', or not cached."""
+    if request.method == "GET" and (
+        request.path.startswith("/_dash-component-suites/")
+        or (request.path.startswith("/assets/") and "m" in request.args)
+    ):
+        return "file"
+    if request.method != "POST" or not request.path.endswith(CALLBACK_ROUTE):
+        return None
+    if (request.content_length or 0) > MAX_BODY_BYTES:
+        return None
+    try:
+        return runtime.current().store.current_id()
+    except (StoreMissing, StoreBroken):
+        return None
+
+
+def cache_key(request: flask.Request, scope: str) -> str:
+    """One key per release (or 'file'), request and accepted encodings."""
+    digest = hashlib.sha256()
+    for part in (scope, request.method, request.host, request.full_path):
+        digest.update(part.encode("utf-8", "replace") + b"\0")
+    digest.update(request.headers.get("Accept-Encoding", "").encode("latin-1", "replace") + b"\0")
+    digest.update(request.get_data(cache=True))
+    return digest.hexdigest()
+
+
+class ResponseCache:
+    """Looks a response up before Dash runs and keeps it after compression."""
+
+    def __init__(self, app: dash.Dash, settings: Settings) -> None:
+        self._cache = Cache(app.server, config=_backend_config(settings))
+
+    def _safely(self, action: str, *args: Any) -> Any:
+        try:
+            return getattr(self._cache, action)(*args)
+        except Exception as error:  # noqa: BLE001 - a broken cache must not break the page
+            log.warning("response cache %s failed: %s", action, error)
+            return None
+
+    def lookup(self) -> flask.Response | None:
+        request = flask.request
+        scope = _scope(request)
+        if scope is None:
+            return None
+        key = cache_key(request, scope)
+        kept = self._safely("get", key)
+        if kept is None:
+            flask.g.sk_cache_key = key
+            return None
+        body, headers = kept
+        response = flask.Response(body, status=200, headers=headers)
+        response.headers[STATUS_HEADER] = "hit"
+        return response
+
+    def keep(self, response: flask.Response) -> flask.Response:
+        key = flask.g.pop("sk_cache_key", None)
+        if key is None:
+            return response
+        response.headers[STATUS_HEADER] = "miss"
+        if (
+            response.status_code == 200
+            and not response.is_streamed
+            and not flask.g.get("sk_uncacheable")
+        ):
+            headers = [
+                (name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers
+            ]
+            self._safely("set", key, (response.get_data(), headers))
+        return response
+
+
+def install_response_cache(app: dash.Dash, settings: Settings) -> None:
+    """Register the cache; call before compression is registered, so it keeps compressed bodies
+    (Flask runs after-request functions in reverse order of registration)."""
+    cache = ResponseCache(app, settings)
+    app.server.before_request(cache.lookup)
+    app.server.after_request(cache.keep)

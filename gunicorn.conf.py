@@ -19,3 +19,10 @@ limit_request_line = 8190  # long shared links with many parameters still fit
 limit_request_fields = 100
 limit_request_field_size = 8190
 accesslog = "-"
+
+
+def post_worker_init(worker):  # noqa: ANN001, ANN201 - gunicorn's hook signature
+    """Render each page's default view once per new worker, before it takes visitors."""
+    from dashboard.warmup import warm_up
+
+    warm_up(worker.wsgi)

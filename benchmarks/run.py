@@ -1,10 +1,12 @@
-"""Benchmark: pipeline build time and the server time of page callbacks, as medians and ratios.
+"""Benchmark: pipeline builds, page callbacks and visits, as medians and ratios from one run.
 
-Run with `python -m benchmarks.run [--repeat N] [--requests N] [--json PATH]`. Everything is
-measured in one run on this machine: absolute milliseconds vary with a shared machine, the
-ratios to the trivial Dash callback (measured the same way, in the same run) are what compares.
-Callbacks are timed in-process through Flask's test client: the full Dash request handling
-(JSON in, layout and figures built and serialised, JSON out) without network noise.
+Run with `python -m benchmarks.run [--repeat N] [--requests N] [--visits N] [--json PATH]`
+(`--only-visits`, `--serve-from DIR` to measure another checkout). Absolute milliseconds vary
+on a shared machine; the ratios to the trivial Dash callback, measured in the same run, compare.
+- Builds: `build_store` plus the checks, for the default data and a national-scale sample.
+- Callbacks (benchmarks/callbacks.py): in-process, cold, warm and repeat.
+- Visits (benchmarks/visits.py): a real Chromium on an emulated 10 Mbit/s, 40 ms link against
+  gunicorn, and fifty people opening one link at once.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import json
 import os
 import platform
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -24,36 +25,13 @@ from typing import Any
 
 import pandas as pd
 
+from benchmarks.callbacks import median_ms, pages_for_store, time_calls, trivial_ms
 from data_pipeline.build import build_store, load_all_inputs
 from data_pipeline.checks import run_checks
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import reference, sample
 
-PAGES = {  # page -> (initial search, search after a control change)
-    "/": ("?gemeente=GM0351&jaar=2022", "?gemeente=GM0351&jaar=2020"),
-    "/jeugdhulp": ("", "?maat=aantal"),
-    "/verwijzingen": ("", "?vergelijking=grootte"),
-    "/uitgaven": ("", "?maat=per-jongere&van=2018"),
-    "/vrijwilligers": ("", "?gemeente=GM0345"),
-}
 NATIONAL_MUNICIPALITIES = 345
-
-
-def median_ms(samples: list[float]) -> float:
-    """Median of seconds, in milliseconds."""
-    return round(1000 * statistics.median(samples), 2)
-
-
-def time_calls(call: Callable[[], Any], repeat: int, warmup: int = 0) -> list[float]:
-    """Wall-clock seconds of `repeat` calls after `warmup` untimed ones."""
-    for _ in range(warmup):
-        call()
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        samples.append(time.perf_counter() - started)
-    return samples
 
 
 def national_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
@@ -122,100 +100,32 @@ def bench_build(settings: PipelineSettings, inputs_for: Callable[[], dict], repe
     }
 
 
-def dash_request(client: Any, dependency: dict, inputs: list[dict]) -> dict:
-    """POST one callback the way dash-renderer does; fail loudly on anything but 200."""
-    payload = {
-        "output": dependency["output"],
-        "outputs": _outputs(dependency["output"]),
-        "inputs": inputs,
-        "changedPropIds": [f"{i['id']}.{i['property']}" for i in inputs],
-        "state": [],
-    }
-    response = client.post("/_dash-update-component", json=payload)
-    if response.status_code != 200:
-        raise SystemExit(f"callback {dependency['output']} answered {response.status_code}")
-    return response.get_json()
-
-
-def _outputs(output: str) -> list[dict] | dict:
-    if output.startswith(".."):
-        parts = [part for part in output.strip(".").split("...") if part]
-        return [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True)) for part in parts]
-    component, prop = output.rsplit(".", 1)
-    return {"id": component, "property": prop}
-
-
-def trivial_app_client() -> Any:
-    """A one-callback Dash app (no pages), served the same way: the floor."""
-    import dash
-    from dash import Input, Output, dcc, html
-
-    app = dash.Dash("trivial")
-    app.layout = html.Div([dcc.Input(id="in", value="x"), html.Div(id="out")])
-
-    @app.callback(Output("out", "children"), Input("in", "value"))
-    def echo(value: str) -> str:
-        return value
-
-    return app.server.test_client()
-
-
-def bench_pages(client: Any, requests: int, *, cold: bool) -> dict[str, dict[str, float]]:
-    """Median server time per page: initial callbacks (routing + footer) and a control change."""
-    from dashboard import runtime
-
-    dependencies = {d["output"]: d for d in client.get("/_dash-dependencies").get_json()}
-    routing = next(d for key, d in dependencies.items() if "_pages_content" in key)
-    footer = dependencies["app-footer.children"]
-
-    def route(path: str, search: str) -> Callable[[], None]:
-        def call() -> None:
-            if cold:
-                with client.application.app_context():
-                    runtime.current().store.current().clear_cache()
-            body = dash_request(
-                client,
-                routing,
-                [
-                    {"id": "_pages_location", "property": "pathname", "value": path},
-                    {"id": "_pages_location", "property": "search", "value": search},
-                ],
-            )
-            if "Bron:" not in json.dumps(body):
-                raise SystemExit(f"{path}{search}: no source line in the response")
-            dash_request(client, footer, [{"id": "app-url", "property": "search", "value": search}])
-
-        return call
-
-    results = {}
-    for path, (initial, changed) in PAGES.items():
-        results[path] = {
-            "initial_ms": median_ms(time_calls(route(path, initial), requests, warmup=2)),
-            "control_change_ms": median_ms(time_calls(route(path, changed), requests, warmup=2)),
-        }
-    return results
-
-
-def trivial_ms(requests: int) -> float:
-    """Median server time of the trivial callback."""
-    client = trivial_app_client()
-    dependency = client.get("/_dash-dependencies").get_json()[0]
-    inputs = [{"id": "in", "property": "value", "value": "x"}]
-    return median_ms(time_calls(lambda: dash_request(client, dependency, inputs), requests, 5))
-
-
 def main() -> None:
     """Run all measurements and print a table (optionally JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="pipeline builds per store size")
     parser.add_argument("--requests", type=int, default=30, help="timed requests per callback")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--visits", type=int, default=3, help="browser visits (0: none)")
+    parser.add_argument("--people", type=int, default=50, help="visitors opening one link")
+    parser.add_argument(
+        "--serve-from",
+        type=Path,
+        help="measure the visits against another checkout (e.g. a worktree of the commit before)",
+    )
+    parser.add_argument("--only-visits", action="store_true", help="skip builds and callbacks")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="sk-bench-"))
     province = PipelineSettings.from_env(db_path=work / "province" / "store.duckdb")
     national = PipelineSettings.from_env(db_path=work / "national" / "store.duckdb")
     results: dict[str, Any] = {"machine": machine_note(), "trivial_callback_ms": None}
+    if args.only_visits:
+        province.db_path.parent.mkdir(parents=True)
+        publish_default(province)
+        results["visits"] = measure_visits(province.db_path, args)
+        print_visits(results["visits"])
+        return
     results["build"] = {
         "province": bench_build(province, lambda: load_all_inputs(province), args.repeat),
         "national": bench_build(national, lambda: national_inputs(national), args.repeat),
@@ -230,23 +140,50 @@ def main() -> None:
         scale: pages_for_store(app, client, settings.db_path, args.requests)
         for scale, settings in (("province", province), ("national", national))
     }
+    results["visits"] = measure_visits(province.db_path, args)
     print_report(results)
+    print_visits(results["visits"])
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
-def pages_for_store(app: Any, client: Any, store: Path, requests: int) -> dict:
-    """Cold (empty query cache every request) and warm page timings against one store."""
-    from dashboard import runtime
-    from dashboard.app import QUERY_DIR
-    from dashboard.db import Store
-    from dashboard.settings import Settings
+def publish_default(settings: PipelineSettings) -> None:
+    """The embedded default data, published as `python -m data_pipeline run` does."""
+    from data_pipeline.cli import builder
+    from data_pipeline.publish import build_audit_publish
 
-    runtime.install(app.server, runtime.Runtime(Settings(db_path=store), Store(store, QUERY_DIR)))
-    return {
-        "cold": bench_pages(client, requests, cold=True),
-        "warm": bench_pages(client, requests, cold=False),
-    }
+    build_audit_publish(settings.db_path, builder(settings))
+
+
+def measure_visits(db_path: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Browser visits and the crowd, against gunicorn serving this checkout or another."""
+    from benchmarks import visits
+
+    with visits.served(db_path, args.serve_from) as url:
+        measured: dict[str, Any] = {"served_from": str(args.serve_from or "this checkout")}
+        if args.visits:
+            measured |= visits.browser_visits(url, args.visits)
+        measured["crowd"] = visits.crowd(url, people=args.people)
+    return measured
+
+
+def print_visits(measured: dict[str, Any]) -> None:
+    """The visits as people make them."""
+    print(f"Visits against {measured['served_from']} (gunicorn, 2 workers):")
+    for visit in ("first_visit", "repeat_visit"):
+        if visit in measured:
+            v = measured[visit]
+            print(
+                f"  {visit:13} {v['wire_kb']:>8} kB over the wire ({v['decoded_kb']} kB decoded), "
+                f"first chart after {v['first_chart_ms']} ms (10 Mbit/s, 40 ms, 390 px)"
+            )
+    c = measured["crowd"]
+    print(
+        f"  crowd: one visitor of a fresh link {c['single_ms']} ms; {c.get('people', 50)} at once "
+        f"p95 {c['p95_ms']} ms = {c['ratio']}x, {c['errors']} errors; "
+        f"a repeat of a rendered link {c['repeat_single_ms']} ms"
+    )
+    sys.stdout.flush()
 
 
 def machine_note() -> dict:
@@ -276,16 +213,17 @@ def print_report(results: dict) -> None:
         )
     print(f"Trivial Dash callback (floor): median {floor} ms")
     print(
-        f"{'page':15} {'scale':9} {'cache':5} {'initial ms':>11} {'ratio':>6} "
-        f"{'change ms':>10} {'ratio':>6}"
+        f"{'page':15} {'scale':9} {'cache':6} {'initial ms':>11} {'ratio':>6} "
+        f"{'change ms':>10} {'ratio':>6} {'routing ms':>11} {'ratio':>6}"
     )
     for scale, modes in results["pages"].items():
         for mode, pages in modes.items():
-            for path, timing in pages.items():
+            for path, t in pages.items():
                 print(
-                    f"{path:15} {scale:9} {mode:5} {timing['initial_ms']:>11} "
-                    f"{timing['initial_ms'] / floor:>6.1f} {timing['control_change_ms']:>10} "
-                    f"{timing['control_change_ms'] / floor:>6.1f}"
+                    f"{path:15} {scale:9} {mode:6} {t['initial_ms']:>11} "
+                    f"{t['initial_ms'] / floor:>6.1f} {t['control_change_ms']:>10} "
+                    f"{t['control_change_ms'] / floor:>6.1f} {t['routing_ms']:>11} "
+                    f"{t['routing_ms'] / floor:>6.1f}"
                 )
     sys.stdout.flush()
 

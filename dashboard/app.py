@@ -7,7 +7,6 @@ has forked its workers. The settings given to `create_app` are the only ones the
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -17,7 +16,7 @@ import flask
 from dash import Input, Output, dcc, html, set_props
 from flask import jsonify, send_from_directory
 
-from dashboard import geo, previews, queries, runtime
+from dashboard import frontend, geo, previews, queries, runtime
 from dashboard.db import Store, StoreBroken, StoreMissing
 from dashboard.http_policy import install_http_policy
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
@@ -43,17 +42,15 @@ INDEX_STRING = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        PRELOADS
     </head>
     <body>
         {%app_entry%}
-        <footer>
-            {%config%}
-            {%scripts%}
-            {%renderer%}
-        </footer>
+        {%config%}
+        {%scripts%}
+        {%renderer%}
     </body>
-</html>"""
-UNUSED_BUNDLES = re.compile(r'<script src="[^"]*/dash/dash_table/[^"]*"></script>\s*')
+</html>""".replace("PRELOADS", frontend.head_tags())
 GLOBAL_ERROR = "app-error"
 FOOTER = "app-footer"
 SHELL_URL = "app-url"
@@ -82,8 +79,8 @@ class SociaalKompasDash(dash.Dash):
         )
 
     def _generate_scripts_html(self) -> str:
-        """Dash's scripts without DataTable's bundle, which no page uses (32 kB less)."""
-        return UNUSED_BUNDLES.sub("", super()._generate_scripts_html())
+        """Dash's scripts without the bundles no page uses."""
+        return frontend.without_unused_bundles(super()._generate_scripts_html())
 
 
 def _navigation() -> dbc.Nav:
@@ -214,6 +211,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         use_pages=True,
         pages_folder=str(PROJECT_ROOT / "dashboard" / "pages"),
         assets_folder=str(PROJECT_ROOT / "assets"),
+        assets_path_ignore=frontend.ASSET_FOLDERS_NOT_ON_THE_PAGE,
         # Bootstrap is vendored in assets/ (no CDN): the app must work on a closed network.
         title=APP_NAME,
         update_title="",  # no English "Updating..." in the tab
@@ -228,6 +226,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     install_response_cache(app, settings)
     install_callback_body_check(app)
     install_http_policy(app)
+    frontend.register_plotly_bundle(app)
     store = Store(settings.db_path, QUERY_DIR)
     runtime.install(app.server, runtime.Runtime(settings, store))
     app.layout = _shell

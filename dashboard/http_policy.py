@@ -17,8 +17,41 @@ import dash
 import flask
 from flask_compress import Compress
 
+from dashboard.frontend import PLOTLY_URL
+
 YEAR = 365 * 24 * 3600
+COMPRESSED_TYPES = [
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/geo+json",  # the municipal outlines for the maps compress to a third
+    "image/svg+xml",
+]
 FINGERPRINTED_PREFIX = "/_dash-component-suites/"
+# Files whose URL carries a version parameter that changes when the file does.
+VERSIONED = (("/assets/", "m"), ("/kaart/", "v"))
+
+
+# Files that change only with a new version of the app (kept server-side like fingerprinted ones).
+STABLE_FILES = (PLOTLY_URL,)
+
+
+def is_stable_file(request: flask.Request) -> bool:
+    """A GET whose answer changes only with the app: fingerprinted files and STABLE_FILES."""
+    return request.method == "GET" and (request.path in STABLE_FILES or is_fingerprinted(request))
+
+
+def is_fingerprinted(request: flask.Request) -> bool:
+    """A GET of a file whose URL changes when its content does (safe to keep for a year)."""
+    if request.method != "GET":
+        return False
+    if request.path.startswith(FINGERPRINTED_PREFIX):
+        # Dash's versioned bundles; its lazily loaded chunks (async-*.js) carry no version.
+        return "/async-" not in request.path
+    return any(request.path.startswith(p) and key in request.args for p, key in VERSIONED)
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -65,12 +98,7 @@ class _Policy:
 
 
 def _cache_lifetime(request: flask.Request, response: flask.Response) -> None:
-    if response.status_code != 200 or request.method != "GET":
-        return
-    fingerprinted = request.path.startswith(FINGERPRINTED_PREFIX) or (
-        request.path.startswith("/assets/") and "m" in request.args
-    )
-    if fingerprinted:
+    if response.status_code == 200 and is_fingerprinted(request):
         response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
 
 
@@ -82,6 +110,7 @@ def install_http_policy(app: dash.Dash, *, register_compression: bool = True) ->
         COMPRESS_LEVEL=6,
         COMPRESS_BR_LEVEL=5,
         COMPRESS_MIN_SIZE=1024,
+        COMPRESS_MIMETYPES=COMPRESSED_TYPES,
     )
     policy = _Policy(app)
     server.after_request(policy.apply)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from typing import Any
 
 import dash
@@ -22,6 +23,7 @@ from flask_caching import Cache
 
 from dashboard import runtime
 from dashboard.db import StoreBroken, StoreMissing
+from dashboard.http_policy import is_stable_file
 from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,7 @@ KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary", "ETag")
 LIFETIME_S = 24 * 3600  # releases change the key; this only bounds what Redis keeps
 MAX_BODY_BYTES = 5 * 1024 * 1024
 STATUS_HEADER = "X-SK-Cache"
+WAIT_FOR_RENDER_S = 30.0  # then render anyway: a stuck render must not hold everyone
 
 
 def mark_uncacheable() -> None:
@@ -56,10 +59,7 @@ def _backend_config(settings: Settings) -> dict[str, Any]:
 
 def _scope(request: flask.Request) -> str | None:
     """What the response depends on besides the request: a release id, 'file', or not cached."""
-    if request.method == "GET" and (
-        request.path.startswith("/_dash-component-suites/")
-        or (request.path.startswith("/assets/") and "m" in request.args)
-    ):
+    if is_stable_file(request):
         return "file"
     if request.method != "POST" or not request.path.endswith(CALLBACK_ROUTE):
         return None
@@ -74,7 +74,10 @@ def _scope(request: flask.Request) -> str | None:
 def cache_key(request: flask.Request, scope: str) -> str:
     """One key per release (or 'file'), request and accepted encodings."""
     digest = hashlib.sha256()
-    for part in (scope, request.method, request.host, request.full_path):
+    # Callbacks: the path only. Dash adds a per-page-load `endId` to the query string, which
+    # says nothing about the view (that is in the body).
+    address = request.path if request.method == "POST" else request.full_path
+    for part in (scope, request.method, request.host, address):
         digest.update(part.encode("utf-8", "replace") + b"\0")
     digest.update(request.headers.get("Accept-Encoding", "").encode("latin-1", "replace") + b"\0")
     digest.update(request.get_data(cache=True))
@@ -82,10 +85,17 @@ def cache_key(request: flask.Request, scope: str) -> str:
 
 
 class ResponseCache:
-    """Looks a response up before Dash runs and keeps it after compression."""
+    """Looks a response up before Dash runs and keeps it after compression.
+
+    Requests for a view that is being rendered right now wait for that render instead of
+    starting their own (per process): fifty people opening a fresh link cost one render each
+    worker, not fifty.
+    """
 
     def __init__(self, app: dash.Dash, settings: Settings) -> None:
         self._cache = Cache(app.server, config=_backend_config(settings))
+        self._rendering: dict[str, threading.Event] = {}
+        self._rendering_lock = threading.Lock()
 
     def _safely(self, action: str, *args: Any) -> Any:
         try:
@@ -101,28 +111,53 @@ class ResponseCache:
             return None
         key = cache_key(request, scope)
         kept = self._safely("get", key)
+        if kept is None and self._wait_for_render(key):
+            kept = self._safely("get", key)
         if kept is None:
             flask.g.sk_cache_key = key
             return None
         body, headers = kept
         response = flask.Response(body, status=200, headers=headers)
         response.headers[STATUS_HEADER] = "hit"
+        if "ETag" in response.headers:
+            response.make_conditional(request)  # a revalidation gets 304, not the body again
         return response
+
+    def _wait_for_render(self, key: str) -> bool:
+        """True after waiting for another request's render of `key`; False: render it here."""
+        with self._rendering_lock:
+            running = self._rendering.get(key)
+            if running is None:
+                self._rendering[key] = threading.Event()
+                flask.g.sk_renders_key = key
+                return False
+        return running.wait(timeout=WAIT_FOR_RENDER_S)
+
+    def release(self, _error: BaseException | None = None) -> None:
+        """Wake the requests waiting for this render (also when it failed)."""
+        key = flask.g.pop("sk_renders_key", None)
+        if key is not None:
+            with self._rendering_lock:
+                event = self._rendering.pop(key, None)
+            if event is not None:
+                event.set()
 
     def keep(self, response: flask.Response) -> flask.Response:
         key = flask.g.pop("sk_cache_key", None)
         if key is None:
             return response
         response.headers[STATUS_HEADER] = "miss"
-        if (
-            response.status_code == 200
-            and not response.is_streamed
-            and not flask.g.get("sk_uncacheable")
-        ):
-            headers = [
-                (name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers
-            ]
-            self._safely("set", key, (response.get_data(), headers))
+        if response.status_code != 200 or flask.g.get("sk_uncacheable"):
+            return response
+        if response.is_streamed and not is_stable_file(flask.request):
+            return response
+        # A file is sent as a stream; reading it here keeps its compressed bytes for the next
+        # visitor instead of compressing the same file again for everyone.
+        response.direct_passthrough = False  # a file Flask would hand to the server as is
+        body = response.get_data()
+        if len(body) <= MAX_BODY_BYTES:
+            headers = [(n, response.headers[n]) for n in KEPT_HEADERS if n in response.headers]
+            self._safely("set", key, (body, headers))
         return response
 
 
@@ -132,3 +167,10 @@ def install_response_cache(app: dash.Dash, settings: Settings) -> None:
     cache = ResponseCache(app, settings)
     app.server.before_request(cache.lookup)
     app.server.after_request(cache.keep)
+    app.server.teardown_request(cache.release)
+
+
+def clear(server: flask.Flask) -> None:
+    """Forget every kept response of this app (the benchmark's cold and warm visits)."""
+    for backend in server.extensions.get("cache", {}).values():
+        backend.clear()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.warmup import router_request
 from data_pipeline.build import build_store
 from data_pipeline.observations import ObservationBatch
 from data_pipeline.publish import build_audit_publish
@@ -104,26 +105,6 @@ def app_client(dash_app):  # noqa: ANN001, ANN201 - a Flask test client
     client = dash_app.server.test_client()
     client.get("/")
     return client
-
-
-PAGE_ROUTER = ".._pages_content.children..._pages_store.data.."
-
-
-def router_request(path: str, search: str) -> dict:
-    """The body the browser posts to render a page (Dash's page router callback)."""
-    return {
-        "output": PAGE_ROUTER,
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
 
 
 def json_strings(value: object) -> list[str]:

@@ -41,9 +41,18 @@ def _wait_until_listening(url: str, process: subprocess.Popen, log: Path) -> Non
 
 @contextmanager
 def gunicorn(
-    db_path: Path, *, workers: int = 2, extra_env: dict[str, str] | None = None
+    db_path: Path,
+    *,
+    workers: int = 2,
+    extra_env: dict[str, str] | None = None,
+    project: Path | None = None,
 ) -> Iterator[str]:
-    """Serve the app on a free loopback port with gunicorn.conf.py; yields the base URL."""
+    """Serve the app on a free loopback port with gunicorn.conf.py; yields the base URL.
+
+    `project`: serve another checkout of the app (the benchmark's "before"); when it has no
+    gunicorn.conf.py, gunicorn's defaults apply, as they did there.
+    """
+    root = project or PROJECT_ROOT
     port = free_port()
     env = {
         **os.environ,
@@ -51,14 +60,18 @@ def gunicorn(
         "PORT": str(port),
         "SK_BIND_HOST": "127.0.0.1",
         "WEB_CONCURRENCY": str(workers),
+        "PYTHONPATH": str(root),
         **(extra_env or {}),
     }
-    command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"]
-    command += ["--access-logfile", "/dev/null", "dashboard.app:server"]
+    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--access-logfile", "/dev/null"]
+    if (root / "gunicorn.conf.py").exists():
+        command += ["--config", "gunicorn.conf.py"]
+    command += ["dashboard.app:server"]
     log = Path(tempfile.mkstemp(prefix="sk-gunicorn-", suffix=".log")[1])
     with log.open("w") as log_file:  # a file, not a pipe: a full pipe would stall the server
         process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            command, cwd=root, env=env, stdout=log_file, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}"
     try:

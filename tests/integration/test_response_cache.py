@@ -6,13 +6,16 @@ import gzip
 import os
 import shutil
 import subprocess
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from dashboard.app import create_app
 from dashboard.settings import Settings
-from tests.conftest import fixture_settings, publish_fixture_store, router_request
+from dashboard.warmup import router_request
+from tests.conftest import fixture_settings, publish_fixture_store
 from tests.serving import free_port
 
 GZIP = {"Accept-Encoding": "gzip"}
@@ -107,3 +110,18 @@ def test_a_cache_that_is_down_is_skipped_not_fatal(store):
     client = client_for(store, cache_redis_url=f"redis://127.0.0.1:{free_port()}/0")
     response = render(client)
     assert response.status_code == 200 and response.headers["X-SK-Cache"] == "miss"
+
+
+def test_people_opening_a_fresh_link_at_once_share_one_render(store):
+    client = client_for(store)
+    app = client.application
+    start = threading.Barrier(8)
+
+    def open_link() -> str:
+        own = app.test_client()
+        start.wait()
+        return render(own, search="?gemeente=GM0345").headers["X-SK-Cache"]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: open_link(), range(8)))
+    assert sorted(answers) == ["hit"] * 7 + ["miss"]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import fixture_settings, publish_fixture_store, router_request
+from dashboard.warmup import router_request
+from tests.conftest import fixture_settings, publish_fixture_store
 from tests.serving import gunicorn
 
 

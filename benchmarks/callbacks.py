@@ -1,0 +1,149 @@
+"""Server time of page callbacks, in-process through Flask's test client.
+
+The full Dash request handling (JSON in, layout and figures built and serialised, compressed
+JSON out) without network noise. Three states of the caches:
+- cold: no query results and no cached response (the first visitor after a publish);
+- warm: query results kept, no cached response (another view of the same release);
+- repeat: the same link again (a cached response).
+The floor is a one-input, one-output Dash callback served the same way.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PAGES = {  # page -> (initial search, search after a control change)
+    "/": ("?gemeente=GM0351&jaar=2022", "?gemeente=GM0351&jaar=2020"),
+    "/jeugdhulp": ("", "?maat=aantal"),
+    "/verwijzingen": ("", "?vergelijking=grootte"),
+    "/uitgaven": ("", "?maat=per-jongere&van=2018"),
+    "/vrijwilligers": ("", "?gemeente=GM0345"),
+}
+
+
+def median_ms(samples: list[float]) -> float:
+    """Median of seconds, in milliseconds."""
+    return round(1000 * statistics.median(samples), 2)
+
+
+def time_calls(call: Callable[[], Any], repeat: int, warmup: int = 0) -> list[float]:
+    """Wall-clock seconds of `repeat` calls after `warmup` untimed ones."""
+    for _ in range(warmup):
+        call()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def dash_request(client: Any, dependency: dict, inputs: list[dict]) -> dict:
+    """POST one callback the way dash-renderer does; fail loudly on anything but 200."""
+    payload = {
+        "output": dependency["output"],
+        "outputs": _outputs(dependency["output"]),
+        "inputs": inputs,
+        "changedPropIds": [f"{i['id']}.{i['property']}" for i in inputs],
+        "state": [],
+    }
+    response = client.post(
+        "/_dash-update-component", json=payload, headers={"Accept-Encoding": "gzip"}
+    )
+    if response.status_code != 200:
+        raise SystemExit(f"callback {dependency['output']} answered {response.status_code}")
+    body = response.get_data()
+    if response.headers.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return json.loads(body)
+
+
+def _outputs(output: str) -> list[dict] | dict:
+    if output.startswith(".."):
+        parts = [part for part in output.strip(".").split("...") if part]
+        return [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True)) for part in parts]
+    component, prop = output.rsplit(".", 1)
+    return {"id": component, "property": prop}
+
+
+def trivial_app_client() -> Any:
+    """A one-callback Dash app (no pages), served the same way: the floor."""
+    import dash
+    from dash import Input, Output, dcc, html
+
+    app = dash.Dash("trivial")
+    app.layout = html.Div([dcc.Input(id="in", value="x"), html.Div(id="out")])
+
+    @app.callback(Output("out", "children"), Input("in", "value"))
+    def echo(value: str) -> str:
+        return value
+
+    return app.server.test_client()
+
+
+def bench_pages(client: Any, requests: int, *, mode: str) -> dict[str, dict[str, float]]:
+    """Median server time per page: initial callbacks (routing + footer) and a control change."""
+    from dashboard import response_cache, runtime
+
+    dependencies = {d["output"]: d for d in client.get("/_dash-dependencies").get_json()}
+    routing = next(d for key, d in dependencies.items() if "_pages_content" in key)
+    footer = dependencies["app-footer.children"]
+
+    def route(path: str, search: str, *, with_footer: bool = True) -> Callable[[], None]:
+        def call() -> None:
+            if mode == "cold":
+                with client.application.app_context():
+                    runtime.current().store.current().clear_cache()
+            if mode in ("cold", "warm"):
+                response_cache.clear(client.application)
+            body = dash_request(
+                client,
+                routing,
+                [
+                    {"id": "_pages_location", "property": "pathname", "value": path},
+                    {"id": "_pages_location", "property": "search", "value": search},
+                ],
+            )
+            if "Bron:" not in json.dumps(body):
+                raise SystemExit(f"{path}{search}: no source line in the response")
+            if with_footer:
+                footer_input = {"id": "app-url", "property": "search", "value": search}
+                dash_request(client, footer, [footer_input])
+
+        return call
+
+    results = {}
+    for path, (initial, changed) in PAGES.items():
+        results[path] = {
+            "initial_ms": median_ms(time_calls(route(path, initial), requests, warmup=2)),
+            "control_change_ms": median_ms(time_calls(route(path, changed), requests, warmup=2)),
+            "routing_ms": median_ms(
+                time_calls(route(path, initial, with_footer=False), requests, warmup=2)
+            ),
+        }
+    return results
+
+
+def trivial_ms(requests: int) -> float:
+    """Median server time of the trivial callback."""
+    client = trivial_app_client()
+    dependency = client.get("/_dash-dependencies").get_json()[0]
+    inputs = [{"id": "in", "property": "value", "value": "x"}]
+    return median_ms(time_calls(lambda: dash_request(client, dependency, inputs), requests, 5))
+
+
+def pages_for_store(app: Any, client: Any, store: Path, requests: int) -> dict:
+    """Page timings against one store in each state of the caches (see the module's doc)."""
+    from dashboard import runtime
+    from dashboard.app import QUERY_DIR
+    from dashboard.db import Store
+    from dashboard.settings import Settings
+
+    runtime.install(app.server, runtime.Runtime(Settings(db_path=store), Store(store, QUERY_DIR)))
+    return {mode: bench_pages(client, requests, mode=mode) for mode in ("cold", "warm", "repeat")}

@@ -9,5 +9,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     toggle: function (clicks, isOpen) {
       return clicks ? !isOpen : isOpen;
     },
+    close: function () {
+      return false;
+    },
   },
 });

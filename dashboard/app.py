@@ -13,10 +13,11 @@ from urllib.parse import parse_qs
 import dash
 import dash_bootstrap_components as dbc
 import flask
-from dash import Input, Output, dcc, html, set_props
+from dash import ClientsideFunction, Input, Output, State, dcc, html, set_props
 from flask import jsonify, send_from_directory
 
 from dashboard import frontend, geo, previews, queries, runtime
+from dashboard.components.aria import aria
 from dashboard.db import Store, StoreBroken, StoreMissing
 from dashboard.http_policy import install_http_policy
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
@@ -54,6 +55,7 @@ INDEX_STRING = """<!DOCTYPE html>
 GLOBAL_ERROR = "app-error"
 FOOTER = "app-footer"
 SHELL_URL = "app-url"
+MENU, MENU_BUTTON = "app-menu", "app-menu-button"
 
 
 class SociaalKompasDash(dash.Dash):
@@ -90,12 +92,13 @@ def _navigation() -> dbc.Nav:
         for page in dash.page_registry.values()
         if not page["module"].endswith("not_found_404")
         and "<" not in (page.get("path_template") or "")
+        and page.get("in_navigation", True)
     ]
     pages.sort(key=lambda page: (99 if page.get("order") is None else page["order"], page["name"]))
     links = [
         dbc.NavLink(page["name"], href=page["relative_path"], active="exact") for page in pages
     ]
-    return dbc.Nav(links, navbar=True, className="me-auto")
+    return dbc.Nav(links, navbar=True, className="navbar-nav me-auto")
 
 
 def _shell() -> html.Div:
@@ -103,11 +106,23 @@ def _shell() -> html.Div:
         [
             dcc.Location(id=SHELL_URL),
             html.A("Naar de inhoud", href="#inhoud", className="visually-hidden-focusable"),
-            dbc.Navbar(
-                dbc.Container([dbc.NavbarBrand(APP_NAME, href="/"), _navigation()], fluid=True),
-                color="primary",
-                dark=True,
-                className="mb-3",
+            html.Nav(
+                dbc.Container(
+                    [
+                        dbc.NavbarBrand(APP_NAME, href="/"),
+                        html.Button(  # on a phone the pages fold under this menu button
+                            html.Span(className="navbar-toggler-icon"),
+                            id=MENU_BUTTON,
+                            className="navbar-toggler",
+                            type="button",
+                            **aria(label="Menu", controls=MENU),
+                        ),
+                        dbc.Collapse(_navigation(), id=MENU, navbar=True, is_open=False),
+                    ],
+                    fluid=True,
+                ),
+                className="navbar navbar-expand-lg navbar-dark mb-3 sk-navbar",
+                **aria(label="Hoofdmenu"),
             ),
             dbc.Container(
                 [
@@ -136,10 +151,30 @@ def footer_content(info: dict[str, Any], sources: list[dict[str, Any]], release_
             dbc.Badge(SAMPLE_BADGE, color="warning", text_color="dark"),
             " Cijfers met dit label zijn gegenereerd en geen officiële cijfers.",
         ]
-    return [*parts, " ", dcc.Link("Alle bronnen en sjablonen", href="/gegevens")]
+    return [
+        *parts,
+        " ",
+        dcc.Link("Alle bronnen en sjablonen", href="/gegevens"),
+        " · ",
+        dcc.Link("Toegankelijkheid", href="/toegankelijkheid"),
+    ]
 
 
 def _register_shell_callbacks(app: dash.Dash) -> None:
+    app.clientside_callback(
+        ClientsideFunction(namespace="sk", function_name="toggle"),
+        Output(MENU, "is_open"),
+        Input(MENU_BUTTON, "n_clicks"),
+        State(MENU, "is_open"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(  # a chosen page closes the phone menu again
+        ClientsideFunction(namespace="sk", function_name="close"),
+        Output(MENU, "is_open", allow_duplicate=True),
+        Input(SHELL_URL, "pathname"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(Output(FOOTER, "children"), Input(SHELL_URL, "search"))
     def show_footer(search: str | None) -> list:
         query, _ = single_values(parse_qs((search or "").lstrip("?")), (RELEASE_PARAMETER,))

@@ -7,8 +7,8 @@
   there (usually while the page's first callback is still on its way), instead of holding
   Dash's own scripts back. Should a graph mount before it ran, Dash's loader asks for the same
   URL, which the browser then has in its cache.
-- Dash's lazily loaded chunks for graphs, dropdowns and sliders are preloaded too; otherwise the
-  browser only asks for them after the page's first callback answered.
+- Dash's lazily loaded chunk for graphs is preloaded too; otherwise the browser only asks for
+  it after the page's first callback answered.
 - DataTable's bundle is dropped from the page: no page uses it.
 """
 
@@ -27,7 +27,7 @@ from dashboard.settings import PROJECT_ROOT
 PLOTLY_BUNDLE = PROJECT_ROOT / "assets" / "vendor" / "plotly" / "plotly-sk.min.js"
 PLOTLY_URL = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 ASSET_FOLDERS_NOT_ON_THE_PAGE = ["^plotly$"]  # assets/vendor/plotly: served at PLOTLY_URL instead
-LAZY_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-slider.js")
+LAZY_CHUNKS = ("async-graph.js",)  # the pages use native selects, no Dash dropdown or slider
 UNUSED_BUNDLES = re.compile(r'<script src="[^"]*/dash/dash_table/[^"]*"></script>\s*')
 PLOTLY_LIFETIME_S = 3600  # not fingerprinted (Dash asks for this fixed URL): revalidated hourly
 

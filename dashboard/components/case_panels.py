@@ -49,18 +49,21 @@ INDICATOR_PAGES = (
 )
 
 
-def indicator_links(row: pd.Series, codes_with_data: pd.Series) -> html.P | None:
+def indicator_links(row: pd.Series, codes_with_data: pd.Series) -> html.Div | None:
     """Links to the indicator pages for the case's municipality, when it has indicator data."""
     code = row["municipality_code"]
     if code not in set(codes_with_data):
         return None
-    links = [
-        dcc.Link(label, href=f"{path}?gemeente={code}", className="me-3")
+    links = [  # a list, so the links wrap on a phone
+        html.Li(dcc.Link(label, href=f"{path}?gemeente={code}"), className="list-inline-item")
         for path, label in INDICATOR_PAGES
     ]
-    return html.P(
-        [html.Span(f"Cijfers voor {row['municipality_name']}: ", className="fw-semibold"), *links],
-        className="sk-controls",
+    return html.Div(
+        [
+            html.Span(f"Cijfers voor {row['municipality_name']}:", className="fw-semibold me-2"),
+            html.Ul(links, className="list-inline d-inline mb-0"),
+        ],
+        className="sk-controls mb-3",
     )
 
 
@@ -159,7 +162,7 @@ def role_shifts(ladder: pd.DataFrame, labels: Labels, names: Names) -> html.Ul |
     return html.Ul(items, className="mb-2")
 
 
-def key_figures_table(figures: pd.DataFrame, names: Names) -> html.Table | html.P:
+def key_figures_table(figures: pd.DataFrame, names: Names) -> html.Div | html.P:
     """Numbers the document states, with unit, the year they refer to and their source."""
     if figures.empty:
         return html.P("Het document noemt geen kerncijfers voor deze casus.")
@@ -177,7 +180,13 @@ def key_figures_table(figures: pd.DataFrame, names: Names) -> html.Table | html.
     ]
     columns = ("Cijfer", "Waarde", "Eenheid", "Jaar", "Toelichting en bron")
     header = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
-    return html.Table([header, html.Tbody(rows)], className="table table-sm small")
+    return html.Div(  # scrolls sideways inside its own box on a phone, reachable by keyboard
+        html.Table([header, html.Tbody(rows)], className="table table-sm small"),
+        className="table-responsive",
+        tabIndex="0",
+        role="region",
+        **aria(label="Kerncijfers uit het document (tabel)"),
+    )
 
 
 def citation(row: pd.Series, sources: pd.DataFrame, documents: pd.DataFrame) -> list:

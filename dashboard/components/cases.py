@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard.case_view import CaseFilters, Labels, case_years
 from dashboard.components.aria import aria
-from dashboard.components.controls import labelled_control
+from dashboard.components.controls import labelled_control, select
 from dashboard.components.provenance import source_line
 
 
@@ -123,7 +123,13 @@ def factor_matrix(matrix: pd.DataFrame, cases: pd.DataFrame, labels: Labels) -> 
         [legend, html.Thead(header), html.Tbody(body)],
         className="table table-sm table-bordered small sk-matrix",
     )
-    return html.Div(table, className="table-responsive")
+    return html.Div(  # scrolls inside its own box on a phone, reachable by keyboard
+        table,
+        className="table-responsive",
+        tabIndex="0",
+        role="region",
+        **aria(label="Sleutelfactoren per casus (tabel)"),
+    )
 
 
 def filter_controls(
@@ -140,7 +146,7 @@ def filter_controls(
         ("Actief tot en met", ids["tot"], years, filters.last_year, 2),
     ]
     columns = [
-        dbc.Col(labelled_control(label, _dropdown(control_id, options, value)), md=width)
+        dbc.Col(labelled_control(label, _choice(control_id, options, value)), md=width)
         for label, control_id, options, value, width in dropdowns
     ]
     search = dbc.Input(
@@ -154,11 +160,11 @@ def filter_controls(
     return dbc.Row(columns, className="sk-controls g-2 mb-3")
 
 
-def _dropdown(control_id: str, options: dict, value: str | int | None) -> dcc.Dropdown:
-    choices = [{"label": label, "value": key} for key, label in options.items()]
-    return dcc.Dropdown(
-        id=control_id, options=choices, value=value, clearable=True, placeholder="Alle"
-    )
+def _choice(control_id: str, options: dict, value: str | int | None) -> dbc.Select:
+    choices: list[dict[str, object]] = [
+        {"label": lab, "value": key} for key, lab in options.items()
+    ]
+    return select(control_id, choices, value, empty_label="Alle")
 
 
 def overview_section(title: str, children: list, sources: pd.DataFrame) -> html.Section:

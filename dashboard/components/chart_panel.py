@@ -54,6 +54,9 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Div:
             className="table table-sm small sk-data-table",
         ),
         className="table-responsive",
+        tabIndex="0",  # a box that scrolls sideways on a phone must be reachable by keyboard
+        role="region",
+        **aria(label=f"Tabel: {caption}"),
     )
 
 

@@ -1,10 +1,12 @@
-"""Page controls with Dutch labels: municipality and year pickers."""
+"""Page controls with Dutch labels: native selects (labelled, keyboard and phone friendly)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import html
 from dash.development.base_component import Component
 
 from dashboard.components.aria import aria
@@ -26,40 +28,42 @@ def municipality_options(regions: pd.DataFrame) -> list[dict[str, str]]:
 
 
 def labelled_control(label: str, control: Component) -> html.Div:
-    """A control in a group named by its visible label (Dash's dropdown has no <label for>)."""
-    control_id = str(getattr(control, "id", ""))
-    label_id = f"{control_id}-label"
+    """A control under its visible <label for=...>."""
+    return html.Div([dbc.Label(label, html_for=str(getattr(control, "id", ""))), control])
+
+
+def labelled_group(label: str, control: Component, group_id: str) -> html.Div:
+    """Several inputs (a checklist) in a group named by its visible label."""
+    label_id = f"{group_id}-label"
     return html.Div(
-        [dbc.Label(label, id=label_id, html_for=control_id), control],
+        [html.Div(label, id=label_id, className="form-label"), control],
         role="group",
         **aria(labelledby=label_id),
     )
 
 
-def municipality_dropdown(component_id: str, regions: pd.DataFrame, value: str) -> html.Div:
-    """Labelled, searchable municipality picker."""
-    return labelled_control(
-        "Gemeente",
-        dcc.Dropdown(
-            id=component_id,
-            options=municipality_options(regions),
-            value=value,
-            clearable=False,
-            searchable=True,
-            placeholder="Kies een gemeente",
-        ),
-    )
+def select(
+    control_id: str,
+    options: Sequence[Mapping[str, object]],
+    value: object,
+    *,
+    empty_label: str | None = None,
+) -> dbc.Select:
+    """A native <select>: labelled by its <label>, usable by keyboard, the phone's own picker.
+
+    Values are strings (as a link carries them); `empty_label` adds a first choice for 'all'.
+    """
+    choices = [{"label": empty_label, "value": ""}] if empty_label is not None else []
+    choices += [{"label": str(o["label"]), "value": str(o["value"])} for o in options]
+    return dbc.Select(id=control_id, options=choices, value="" if value is None else str(value))
 
 
-def year_dropdown(component_id: str, years: list[int], value: int | None) -> html.Div:
+def municipality_select(component_id: str, regions: pd.DataFrame, value: str) -> html.Div:
+    """Labelled municipality picker."""
+    return labelled_control("Gemeente", select(component_id, municipality_options(regions), value))
+
+
+def year_select(component_id: str, years: list[int], value: int | None) -> html.Div:
     """Labelled year picker."""
-    return labelled_control(
-        "Jaar",
-        dcc.Dropdown(
-            id=component_id,
-            options=[{"label": str(y), "value": y} for y in years],
-            value=value,
-            clearable=False,
-            searchable=False,
-        ),
-    )
+    options = [{"label": str(y), "value": y} for y in years]
+    return labelled_control("Jaar", select(component_id, options, value))

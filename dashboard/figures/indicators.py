@@ -9,7 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import DASHES, MARKERS, PALETTE, marker_symbols, new_figure
+from dashboard.figures.style import (
+    DASHES,
+    MARKERS,
+    PALETTE,
+    marker_symbols,
+    new_figure,
+    year_axis,
+)
 from dashboard.labels import NOT_PUBLISHED_SYMBOL, SUPPRESSED_SYMBOL, format_number
 
 PATTERNS = ("", "/", ".", "x", "-", "|", "+", "\\")  # bar fills that survive greyscale print
@@ -65,7 +72,7 @@ def breakdown_figure(
     figure.update_layout(
         barmode="stack" if stacked else "group",
         yaxis_title=y_label,
-        xaxis={"dtick": 1, "title": None},
+        xaxis=year_axis(breakdown["year"]),
         legend={"orientation": "h", "y": -0.15},
         clickmode="event",
     )
@@ -128,7 +135,7 @@ def points_figure(
     )
     figure.update_layout(
         yaxis={"title": y_label, "rangemode": "tozero"},
-        xaxis={"dtick": 2, "title": None},
+        xaxis=year_axis(points["year"]),
         legend={"orientation": "h", "y": -0.2},
     )
     return figure
@@ -159,7 +166,7 @@ def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str)
     )
     figure.update_layout(
         yaxis_title=y_label,
-        xaxis={"dtick": 1, "title": None},
+        xaxis=year_axis(realised["year"]),
         legend={"orientation": "h", "y": -0.15},
         hovermode="x unified",
     )

@@ -31,6 +31,21 @@ def _hover(frame: pd.DataFrame, unit: str, decimals: int) -> list[str]:
     ]
 
 
+def _colorbar(title: str, decimals: int, *, generated: bool) -> dict:
+    """The scale under the map, across: on a phone the map keeps the whole width."""
+    return {
+        "title": {"text": title + (f"<br>({SAMPLE_BADGE.lower()})" if generated else "")},
+        "tickformat": f",.{decimals}f",
+        "orientation": "h",
+        "x": 0.5,
+        "xanchor": "center",
+        "y": 0,
+        "yanchor": "top",
+        "len": 0.9,
+        "thickness": 12,
+    }
+
+
 def map_figure(
     values: pd.DataFrame,
     *,
@@ -55,13 +70,7 @@ def map_figure(
             marker={"line": {"color": "white", "width": 0.6}},
             text=_hover(shown, unit, decimals),
             hovertemplate="%{text}<extra></extra>",
-            colorbar={
-                "title": {
-                    "text": colorbar_title + (f"<br>({SAMPLE_BADGE.lower()})" if generated else "")
-                },
-                "tickformat": f",.{decimals}f",
-                "len": 0.8,
-            },
+            colorbar=_colorbar(colorbar_title, decimals, generated=generated),
         )
     )
     outline = values[values["municipality_code"] == selected]
@@ -83,5 +92,5 @@ def map_figure(
     figure.update_geos(
         scope="europe", fitbounds="locations", visible=False, projection_type="mercator"
     )
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0}, clickmode="event")
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 70}, clickmode="event")
     return figure

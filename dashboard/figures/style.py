@@ -39,6 +39,19 @@ def new_figure(*, height: int | None = None) -> go.Figure:
 GENERATED = "generated"
 
 
+def year_axis(years: pd.Series | list[int], **extra: object) -> dict:
+    """An x axis of whole years that thins its ticks on a narrow screen (a phone).
+
+    Plotly picks the tick step from the chart's width (1, 2 or 5 years); a short period keeps
+    one tick per year so Plotly never labels half years.
+    """
+    span = (max(years) - min(years)) if len(years) else 0
+    axis: dict = {"title": None, "tickformat": "d", "tickangle": 0, **extra}
+    if span <= 3:
+        axis["dtick"] = 1
+    return axis
+
+
 def plotly_text(text: str) -> str:
     """Text for Plotly's labels and hovers, which render a few HTML tags: shown, not obeyed."""
     return html.escape(text, quote=False)

@@ -72,7 +72,7 @@ def case_events(release: Release, code: str, period: tuple[int, int]) -> list[Ev
             else f"{row.date_text}: {_short(row.description)}"
         )
         events.append(Event(position, label))
-    return events
+    return sorted(events, key=lambda event: event.year)  # numbered in time order
 
 
 def _short(text: str, width: int = 40) -> str:

@@ -15,7 +15,12 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.development.base_component import Component
 
 from dashboard import queries
-from dashboard.components.controls import labelled_control, municipality_options
+from dashboard.components.controls import (
+    labelled_control,
+    labelled_group,
+    municipality_options,
+    select,
+)
 from dashboard.components.page_frame import page_frame
 from dashboard.indicators.breakdown import breakdown_panel, detail_panel
 from dashboard.indicators.catalogue import Indicator, indicator_from_catalogue
@@ -48,29 +53,26 @@ class IndicatorPage:
     extra_panels: tuple[ExtraPanel, ...] = ()
 
 
-def _dropdown(
-    ids: dict[str, str], name: str, options: list, value: str, *, searchable: bool = True
-) -> dcc.Dropdown:
-    return dcc.Dropdown(
-        id=ids[name], options=options, value=value, clearable=False, searchable=searchable
-    )
-
-
 def _column(label: str, control: Component, **width: int) -> dbc.Col:
     return dbc.Col(labelled_control(label, control), **(width or {"xs": 12, "md": 6, "lg": 4}))
 
 
-def _period_slider(component_id: str, state: ViewState) -> dcc.RangeSlider:
-    years = state.years or [state.period[0]]
-    return dcc.RangeSlider(
+def _selection(component_id: str, municipalities: pd.DataFrame, state: ViewState) -> dbc.Col:
+    """Own comparison group: a checklist in a scroll box (ticking one switches to it)."""
+    chosen = len(state.selection)
+    checklist = dbc.Checklist(
         id=component_id,
-        min=years[0],
-        max=years[-1],
-        step=1,
-        value=list(state.period),
-        marks={year: str(year) for year in years},
-        allowCross=False,
+        options=municipality_options(municipalities),
+        value=list(state.selection),
+        className="sk-checklist",
     )
+    summary = f"Eigen selectie ({chosen} gekozen)" if chosen else "Eigen selectie"
+    box = html.Details(
+        [html.Summary(summary), html.Div(checklist, className="sk-scroll-box", tabIndex="0")],
+        open=state.comparison == "selectie",
+    )
+    group = labelled_group("Eigen vergelijkingsgroep", box, component_id)
+    return dbc.Col(group, xs=12, md=6, lg=4)
 
 
 def controls(
@@ -81,28 +83,15 @@ def controls(
     municipalities = regions[regions["region_kind"] == "municipality"]
     comparisons = [{"label": v, "value": k} for k, v in COMPARISONS.items()]
     measures = [{"label": m.label, "value": m.key} for m in indicator.measures]
-    selection = dcc.Dropdown(
-        id=ids["selectie"],
-        options=municipality_options(municipalities),
-        value=state.selection,
-        multi=True,
-        disabled=state.comparison != "selectie",
-        placeholder="Kies gemeenten",
-    )
+    years = [{"label": str(y), "value": y} for y in (state.years or [state.period[0]])]
     return dbc.Row(
         [
-            _column(
-                "Gemeente", _dropdown(ids, "gemeente", municipality_options(regions), state.code)
-            ),
-            _column(
-                "Vergelijken met",
-                _dropdown(ids, "vergelijking", comparisons, state.comparison, searchable=False),
-            ),
-            _column("Eigen selectie", selection),
-            _column("Periode", _period_slider(ids["periode"], state), xs=12, lg=8),
-            _column(
-                "Weergave", _dropdown(ids, "maat", measures, state.measure.key, searchable=False)
-            ),
+            _column("Gemeente", select(ids["gemeente"], municipality_options(regions), state.code)),
+            _column("Vergelijken met", select(ids["vergelijking"], comparisons, state.comparison)),
+            _selection(ids["selectie"], municipalities, state),
+            _column("Van", select(ids["van"], years, state.period[0]), xs=6, md=3, lg=2),
+            _column("Tot en met", select(ids["tot"], years, state.period[1]), xs=6, md=3, lg=2),
+            _column("Weergave", select(ids["maat"], measures, state.measure.key)),
         ],
         className="sk-controls g-2 mb-3",
     )
@@ -195,21 +184,25 @@ def register(spec: IndicatorPage) -> None:
         Input(ids["gemeente"], "value"),
         Input(ids["vergelijking"], "value"),
         Input(ids["selectie"], "value"),
-        Input(ids["periode"], "value"),
+        Input(ids["van"], "value"),
+        Input(ids["tot"], "value"),
         Input(ids["maat"], "value"),
         Input(ids["breakdown"], "clickData"),
         Input(ids["kaart"], "clickData"),
         State(ids["state"], "data"),
         prevent_initial_call=True,
     )
-    def write_link(code, comparison, selection, period, measure, click, map_click, stored):  # noqa: ANN001
+    def write_link(code, comparison, selection, first, last, measure, click, map_click, stored):  # noqa: ANN001
         current, defaults = (stored or {}).get("query", {}), (stored or {}).get("defaults", {})
+        if ctx.triggered_id == ids["selectie"] and selection:
+            comparison = "selectie"  # ticking a municipality means: compare with my selection
+        first, last = sorted([first, last], key=int) if first and last else (first, last)
         controls_state = {
             "gemeente": code,
             "vergelijking": comparison,
             "selectie": ",".join(selection or []) if comparison == "selectie" else "",
-            "van": period[0] if period else "",
-            "tot": period[1] if period else "",
+            "van": first or "",
+            "tot": last or "",
             "maat": measure,
         }
         if code != current.get("gemeente", defaults.get("gemeente")):

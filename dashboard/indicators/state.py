@@ -155,7 +155,7 @@ def _parse_category(raw: str | None, categories: list[str]) -> tuple[str | None,
 
 def component_ids(page: str) -> dict[str, str]:
     """Ids of a page's components, prefixed by the page so pages never collide."""
-    names = ("url", "state", "gemeente", "vergelijking", "selectie", "periode", "maat")
+    names = ("url", "state", "gemeente", "vergelijking", "selectie", "van", "tot", "maat")
     # The breakdown and map panels are '<page>-breakdown' and '<page>-kaart'; their graphs need
     # ids of their own.
     return {

@@ -13,7 +13,7 @@ from dash import html
 
 from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
-from dashboard.figures.trend import trend_figure
+from dashboard.figures.trend import Event, trend_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure, indicator_from_catalogue
 from dashboard.indicators.data import PageData, load_page_data
@@ -116,6 +116,18 @@ def trend_panel(
         ),
         is_demo=_any_demo(own, national, band),
         view_link=view_link,
+        notes=[events_list(data.events)] if data.events else None,
+    )
+
+
+def events_list(events: list[Event]) -> html.Div:
+    """The numbered events of the chart, in words (the chart shows only their numbers)."""
+    return html.Div(
+        [
+            html.Span("Gebeurtenissen in de grafiek (uit de casus):", className="fw-semibold"),
+            html.Ol([html.Li(event.label) for event in events], className="mb-1"),
+        ],
+        className="small sk-events",
     )
 
 

@@ -134,11 +134,12 @@ def write_link(
     theme: str | None,
     step: str | None,
     province: str | None,
-    first: int | None,
-    last: int | None,
+    first: str | None,
+    last: str | None,
     search: str | None,
 ) -> str:
     """Put the filters in the link (empty ones left out)."""
     search = (search or "").strip()
-    filters = CaseFilters(theme or "", step or "", province or "", first, last, search)
+    years = (int(first) if first else None, int(last) if last else None)
+    filters = CaseFilters(theme or "", step or "", province or "", *years, search)
     return build_search(filters.query(), {})

@@ -13,7 +13,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import queries
-from dashboard.components.controls import municipality_dropdown, year_dropdown
+from dashboard.components.controls import municipality_select, year_select
 from dashboard.components.kpi_card import KpiDefinition, kpi_card
 from dashboard.components.page_frame import page_frame
 from dashboard.db import Release
@@ -80,8 +80,8 @@ def layout(**raw_query: object) -> html.Div:
         dcc.Store(id=STATE, data={"default_year": fallback, **pinned}),
         dbc.Row(
             [
-                dbc.Col(municipality_dropdown(MUNICIPALITY, regions, code), xs=12, md=6, lg=4),
-                dbc.Col(year_dropdown(YEAR, years, year), xs=12, md=3, lg=2),
+                dbc.Col(municipality_select(MUNICIPALITY, regions, code), xs=12, md=6, lg=4),
+                dbc.Col(year_select(YEAR, years, year), xs=12, md=3, lg=2),
             ],
             className="sk-controls mb-3 g-2",
         ),
@@ -126,7 +126,7 @@ def _cards(release: Release, kpis: pd.DataFrame, year: int | None) -> dbc.Row:
     State(STATE, "data"),
     prevent_initial_call=True,
 )
-def write_link(municipality_code: str | None, year: int | None, stored: dict | None) -> str:
+def write_link(municipality_code: str | None, year: str | None, stored: dict | None) -> str:
     """Put the chosen municipality and year in the link (the release stays when pinned)."""
     stored = stored or {}
     values = {"gemeente": municipality_code, "jaar": year, RELEASE_PARAMETER: stored.get("versie")}

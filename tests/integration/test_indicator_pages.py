@@ -111,11 +111,15 @@ def test_bad_parameters_are_named_next_to_the_default_view(in_app, texts, query,
     assert "Uitgaven Woudenberg" in shown
 
 
-def test_trend_is_annotated_with_the_cooperative_start_from_the_case_file(in_app, find):
+def test_trend_is_annotated_with_the_cooperative_start_from_the_case_file(in_app, find, texts):
     layout = page_module("jeugdhulp").layout(gemeente="GM0351")
     graphs = find(layout, lambda c: getattr(c, "id", None) == "jeugdhulp-trend-graph")
-    labels = [a.text for a in graphs[0].figure.layout.annotations]
-    assert any(label.startswith("Start Coöperatie De Kleine Schans") for label in labels)
+    annotations = graphs[0].figure.layout.annotations
+    start = next(a for a in annotations if a.hovertext.startswith("Start Coöperatie De Kleine"))
+    # The chart carries the event's number; the list under it says what it is.
+    events = find(layout, lambda c: "sk-events" in (getattr(c, "className", "") or ""))
+    listed = list(events[0].children[1].children)
+    assert texts(listed[int(start.text) - 1]).startswith("Start Coöperatie De Kleine Schans")
 
 
 @pytest.mark.parametrize("name", [*PAGES, "kerncijfers", "casussen", "gegevens"])

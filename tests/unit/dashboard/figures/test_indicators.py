@@ -70,5 +70,15 @@ def test_trend_marks_documented_points_and_events_and_uses_dutch_separators():
         "Genoemd in brondocument (eigen definitie)",
     ]
     assert figure.data[1].marker.symbol == "star"
-    assert [a.text for a in figure.layout.annotations] == ["Start"]
+    assert [(a.text, a.hovertext) for a in figure.layout.annotations] == [("1", "Start")]
     assert list(figure.layout.xaxis.range) == [2018.7, 2020.3]
+
+
+def test_events_are_numbered_and_close_ones_stacked_so_they_never_collide():
+    series = pd.DataFrame({"year": [2017, 2020], "value": [1.0, 2.0], "status": "official"})
+    events = [Event(2017.4, "A"), Event(2017.6, "B"), Event(2019.5, "C")]
+    figure = trend_figure(
+        series, pd.DataFrame(), series.iloc[0:0], name="X", y_label="n", events=events
+    )
+    placed = [(a.text, a.y) for a in figure.layout.annotations]
+    assert placed == [("1", 1.0), ("2", 0.92), ("3", 1.0)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
@@ -29,6 +30,7 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+@lru_cache(maxsize=8192)  # Babel parses its pattern on every call; pages format the same numbers
 def format_number(value: float | None, decimals: int = 0) -> str:
     """Dutch number format: 1.234,5 (thousands dot, decimal comma)."""
     if value is None or _missing(value):
@@ -48,6 +50,7 @@ def signed(change: float, text: str) -> str:
     return f"{'+' if change > 0 else '−' if change < 0 else '±'}{text}"
 
 
+@lru_cache(maxsize=1024)
 def format_date(iso: object) -> str:
     """'2023-10-13', '2023-10' or '2023' (or a timestamp) -> '13 oktober 2023', 'oktober 2023'."""
     if not isinstance(iso, str) or len(iso) < 4 or not iso[:4].isdigit():

@@ -23,10 +23,12 @@ def series_sources(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return _empty()
     records = []
-    distinct = frame.drop_duplicates(["source_id", "denominator_source_id"])
     for prefix in ("source", "denominator"):
         columns = [f"{prefix}_{name}" for name in ("publisher", "title", "reference", "date")]
-        for row in distinct[[*columns, f"{prefix}_is_demo"]].itertuples(index=False):
+        # Plain tuples: a series has a few rows and pandas' per-call overhead dominates.
+        lists = [frame[column].tolist() for column in [*columns, f"{prefix}_is_demo"]]
+        values = zip(*lists, strict=True)
+        for row in dict.fromkeys(values):
             if isinstance(row[0], str):
                 records.append(dict(zip(SOURCE_FIELDS, row, strict=True)))
     return _distinct(pd.DataFrame(records, columns=SOURCE_FIELDS))
@@ -53,11 +55,20 @@ def combine(*frames: pd.DataFrame) -> pd.DataFrame:
 
 
 def _distinct(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame[SOURCE_FIELDS].fillna({"reference": "", "date": ""})
-    frame["is_demo"] = frame["is_demo"].astype(bool)
-    return frame.drop_duplicates(["publisher", "title", "reference"]).sort_values(
-        ["is_demo", "publisher", "title"], kind="stable", ignore_index=True
-    )
+    """One row per (publisher, title, reference), real sources first.
+
+    Plain Python: a panel has a handful of sources, and pandas' per-call overhead is larger
+    than the work.
+    """
+    seen: dict[tuple, dict] = {}
+    for record in frame[SOURCE_FIELDS].to_dict("records"):
+        for field in ("reference", "date"):
+            if not isinstance(record[field], str):
+                record[field] = ""
+        record["is_demo"] = bool(record["is_demo"])
+        seen.setdefault((record["publisher"], record["title"], record["reference"]), record)
+    rows = sorted(seen.values(), key=lambda r: (r["is_demo"], str(r["publisher"]), str(r["title"])))
+    return pd.DataFrame(rows, columns=SOURCE_FIELDS)
 
 
 def source_label(publisher: object, title: object, reference: object, date: object) -> str:

@@ -7,6 +7,8 @@ header (only visible on paper) repeats title, place, release, date, the link and
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import dash_bootstrap_components as dbc
 import flask
 import segno
@@ -30,11 +32,17 @@ def absolute(link: str) -> str:
     return root + link
 
 
+@lru_cache(maxsize=512)
+def _qr_svg(url: str, scale: int) -> str:
+    # A fixed mask: segno otherwise scores all eight to pick the most readable, which is most of
+    # its time; every mask gives a valid code that phones read.
+    return segno.make(url, error="m", mask=2).svg_data_uri(scale=scale, border=2)
+
+
 def qr_code(url: str, *, scale: int = 4) -> html.Img:
     """The link as a QR code (segno), an SVG image that stays sharp on a projector and paper."""
-    code = segno.make(url, error="m")
     return html.Img(
-        src=code.svg_data_uri(scale=scale, border=2),
+        src=_qr_svg(url, scale),
         alt=f"QR-code van de link {url}",
         className="sk-qr",
     )

@@ -140,9 +140,11 @@ def main() -> None:
         scale: pages_for_store(app, client, settings.db_path, args.requests)
         for scale, settings in (("province", province), ("national", national))
     }
-    results["visits"] = measure_visits(province.db_path, args)
+    if args.visits or args.people:
+        results["visits"] = measure_visits(province.db_path, args)
     print_report(results)
-    print_visits(results["visits"])
+    if "visits" in results:
+        print_visits(results["visits"])
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
@@ -163,7 +165,8 @@ def measure_visits(db_path: Path, args: argparse.Namespace) -> dict[str, Any]:
         measured: dict[str, Any] = {"served_from": str(args.serve_from or "this checkout")}
         if args.visits:
             measured |= visits.browser_visits(url, args.visits)
-        measured["crowd"] = visits.crowd(url, people=args.people)
+        if args.people:
+            measured["crowd"] = visits.crowd(url, people=args.people)
     return measured
 
 
@@ -177,6 +180,8 @@ def print_visits(measured: dict[str, Any]) -> None:
                 f"  {visit:13} {v['wire_kb']:>8} kB over the wire ({v['decoded_kb']} kB decoded), "
                 f"first chart after {v['first_chart_ms']} ms (10 Mbit/s, 40 ms, 390 px)"
             )
+    if "crowd" not in measured:
+        return
     c = measured["crowd"]
     print(
         f"  crowd: one visitor of a fresh link {c['single_ms']} ms; {c.get('people', 50)} at once "

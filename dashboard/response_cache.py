@@ -72,12 +72,15 @@ def _scope(request: flask.Request) -> str | None:
 
 
 def cache_key(request: flask.Request, scope: str) -> str:
-    """One key per release (or 'file'), request and accepted encodings."""
+    """One key per release (or 'file'), request and accepted encodings.
+
+    Scheme and host are part of it: the share dialog and downloads carry absolute links.
+    """
     digest = hashlib.sha256()
     # Callbacks: the path only. Dash adds a per-page-load `endId` to the query string, which
     # says nothing about the view (that is in the body).
     address = request.path if request.method == "POST" else request.full_path
-    for part in (scope, request.method, request.host, address):
+    for part in (scope, request.method, request.scheme, request.host, address):
         digest.update(part.encode("utf-8", "replace") + b"\0")
     digest.update(request.headers.get("Accept-Encoding", "").encode("latin-1", "replace") + b"\0")
     digest.update(request.get_data(cache=True))

@@ -51,6 +51,20 @@ def make_data_dir(root: Path) -> Path:
     return root
 
 
+# Every page a visitor can open, one case page standing for all (browser and HTTP tests).
+PAGE_PATHS = (
+    "/",
+    "/jeugdhulp",
+    "/verwijzingen",
+    "/uitgaven",
+    "/vrijwilligers",
+    "/casussen",
+    "/casussen/de-kleine-schans",
+    "/gegevens",
+    "/toegankelijkheid",
+)
+
+
 def fixture_settings(root: Path) -> PipelineSettings:
     """Pipeline settings pointing at a fixture data dir and a store under `root`."""
     return PipelineSettings(

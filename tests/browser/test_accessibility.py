@@ -7,19 +7,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.conftest import PAGE_PATHS
+
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "/",
-    "/jeugdhulp",
-    "/verwijzingen",
-    "/uitgaven",
-    "/vrijwilligers",
-    "/casussen",
-    "/casussen/de-kleine-schans",
-    "/gegevens",
-    "/toegankelijkheid",
-]
 DESKTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 BLOCKING = {"serious", "critical"}
 
@@ -31,7 +22,7 @@ def opened(page, url: str) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGE_PATHS)
 def test_no_serious_or_critical_axe_violations(page, live_app_url, path, viewport):
     page.set_viewport_size(viewport)
     opened(page, live_app_url + path)
@@ -45,7 +36,7 @@ def test_no_serious_or_critical_axe_violations(page, live_app_url, path, viewpor
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGE_PATHS)
 def test_on_a_phone_no_page_scrolls_sideways_and_the_menu_folds(page, live_app_url, path):
     page.set_viewport_size(PHONE)
     opened(page, live_app_url + path)

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import PAGE_PATHS
+
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "/",
-    "/jeugdhulp",
-    "/verwijzingen",
-    "/uitgaven",
-    "/vrijwilligers",
-    "/casussen",
-    "/casussen/de-kleine-schans",
-    "/gegevens",
-]
 RECORD_VIOLATIONS = """
 window.cspViolations = [];
 document.addEventListener('securitypolicyviolation',
@@ -23,7 +15,7 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGE_PATHS)
 def test_every_page_works_under_its_content_security_policy(page, live_app_url, path):
     page.add_init_script(RECORD_VIOLATIONS)
     response = page.goto(f"{live_app_url}{path}")

@@ -77,18 +77,9 @@ def fixture_settings(root: Path) -> PipelineSettings:
     )
 
 
-def publish_fixture_store(settings: PipelineSettings) -> Path:
+def publish_fixture_store(settings: PipelineSettings, *, keep: int = 12) -> Path:
     """Build, audit and publish the fixture store exactly as the CLI does; returns the release."""
-    return build_audit_publish(
-        settings.db_path,
-        lambda target, release_id, previous: build_store(
-            settings,
-            target,
-            release_id=release_id,
-            previous=previous,
-            extra_loaders=(fixture_observations_loader,),
-        ),
-    )
+    return publish_with(settings, fixture_observations_loader, keep=keep)
 
 
 @pytest.fixture(scope="session")
@@ -263,13 +254,45 @@ def pointed_at(dash_app):  # noqa: ANN001, ANN201 - a context manager factory
     return serving
 
 
-def publish_with(settings: PipelineSettings, *loaders) -> Path:  # noqa: ANN002
+def later_import(code: str, publisher: str, retrieved_at: str, value: float = 999.0):  # noqa: ANN201
+    """A pipeline loader: an import of `value` volunteers for `code` in 2022 (a later release)."""
+
+    def loader(_settings, _municipalities):  # noqa: ANN001, ANN202
+        source = {
+            "source_id": "fixture:later",
+            "kind": "import",
+            "publisher": publisher,
+            "title": "Registratie",
+            "reference": "later.csv",
+            "published_on": "",
+            "retrieved_at": retrieved_at,
+            "licence": "",
+            "url": "",
+            "is_demo": False,
+        }
+        observation = {
+            "indicator": "volunteers_registered",
+            "municipality_code": code,
+            "year": 2022,
+            "category": "total",
+            "value": value,
+            "source_id": "fixture:later",
+            "is_demo": False,
+            "is_provisional": False,
+        }
+        return {"observations": pd.DataFrame([observation]), "sources": pd.DataFrame([source])}
+
+    return loader
+
+
+def publish_with(settings: PipelineSettings, *loaders, keep: int = 12) -> Path:  # noqa: ANN002
     """Build, check and publish a release from `settings` plus extra loaders."""
     return build_audit_publish(
         settings.db_path,
         lambda target, release_id, previous: build_store(
             settings, target, release_id=release_id, previous=previous, extra_loaders=loaders
         ),
+        keep=keep,
     )
 
 

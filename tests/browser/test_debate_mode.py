@@ -5,49 +5,22 @@ from __future__ import annotations
 import io
 import re
 
-import pandas as pd
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.conftest import fixture_observations_loader, publish_fixture_store, publish_with
+from tests.conftest import (
+    fixture_observations_loader,
+    later_import,
+    publish_fixture_store,
+    publish_with,
+)
 
 pytestmark = pytest.mark.browser
 
 
-def later_import(_settings, _municipalities):  # noqa: ANN001, ANN201 - a pipeline loader
-    """A later import: Woudenberg's volunteers in 2022 become 999."""
-    sources = pd.DataFrame(
-        [
-            {
-                "source_id": "fixture:later",
-                "kind": "import",
-                "publisher": "Gemeente Woudenberg",
-                "title": "Registratie",
-                "reference": "later.csv",
-                "published_on": "",
-                "retrieved_at": "2030-01-01T00:00:00",
-                "licence": "",
-                "url": "",
-                "is_demo": False,
-            }
-        ]
-    )
-    observations = pd.DataFrame(
-        [
-            {
-                "indicator": "volunteers_registered",
-                "municipality_code": "GM0351",
-                "year": 2022,
-                "category": "total",
-                "value": 999.0,
-                "source_id": "fixture:later",
-                "is_demo": False,
-                "is_provisional": False,
-            }
-        ]
-    )
-    return {"observations": observations, "sources": sources}
+# A later import: GM0351's volunteers in 2022 become 999.
+LATER_IMPORT = later_import("GM0351", "Gemeente Woudenberg", "2030-01-01T00:00:00")
 
 
 def test_a_pinned_link_keeps_its_numbers_after_a_new_release(page, live_app_url, pipeline_settings):
@@ -57,7 +30,7 @@ def test_a_pinned_link_keeps_its_numbers_after_a_new_release(page, live_app_url,
     release_a = re.search(r"versie=([0-9.-]+)", pinned).group(1)
     volunteers = page.get_by_role("region", name="Vrijwilligers en maatjes")
     before = volunteers.locator(".sk-kpi-value").inner_text()
-    publish_with(pipeline_settings, fixture_observations_loader, later_import)  # release B
+    publish_with(pipeline_settings, fixture_observations_loader, LATER_IMPORT)  # release B
     try:
         page.goto(pinned)
         expect(page.get_by_text("U bekijkt de cijfers zoals gepubliceerd op")).to_be_visible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.conftest import fixture_observations_loader, publish_fixture_store
+from tests.conftest import fixture_observations_loader, later_import, publish_fixture_store
 
 
 def test_health_reports_the_current_release(app_client):
@@ -77,39 +77,8 @@ def test_footer_names_release_sources_and_sample_marker(in_app, release, texts):
     assert "Voorbeeldgegevens" in shown  # Leusden is sample data
 
 
-def later_import(_settings, _municipalities):  # noqa: ANN001, ANN201 - a pipeline loader
-    """A later import for Leusden 2022 (a real value where the sample was)."""
-    sources = pd.DataFrame(
-        [
-            {
-                "source_id": "fixture:later",
-                "kind": "import",
-                "publisher": "Gemeente Leusden",
-                "title": "Registratie",
-                "reference": "later.csv",
-                "published_on": "",
-                "retrieved_at": "2026-01-01T00:00:00",
-                "licence": "",
-                "url": "",
-                "is_demo": False,
-            }
-        ]
-    )
-    observations = pd.DataFrame(
-        [
-            {
-                "indicator": "volunteers_registered",
-                "municipality_code": "GM0327",
-                "year": 2022,
-                "category": "total",
-                "value": 999.0,
-                "source_id": "fixture:later",
-                "is_demo": False,
-                "is_provisional": False,
-            }
-        ]
-    )
-    return {"observations": observations, "sources": sources}
+# A later import: GM0327's volunteers in 2022 become 999.
+LATER_IMPORT = later_import("GM0327", "Gemeente Leusden", "2026-01-01T00:00:00")
 
 
 def test_app_picks_up_a_new_release_and_keeps_serving_the_old_one(in_app, pipeline_settings, store):
@@ -134,7 +103,7 @@ def test_app_picks_up_a_new_release_and_keeps_serving_the_old_one(in_app, pipeli
             target,
             release_id=release_id,
             previous=previous,
-            extra_loaders=(fixture_observations_loader, later_import),
+            extra_loaders=(fixture_observations_loader, LATER_IMPORT),
         ),
     )
     try:

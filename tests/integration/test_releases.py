@@ -10,28 +10,13 @@ import pytest
 from dashboard import queries
 from dashboard.app import QUERY_DIR
 from dashboard.db import ReleaseGone, Store
-from data_pipeline.build import build_store
-from data_pipeline.publish import build_audit_publish, next_release_id, release_ids
-from tests.conftest import fixture_observations_loader, fixture_settings
-
-
-def publish(settings, keep: int = 12):  # noqa: ANN001, ANN201
-    return build_audit_publish(
-        settings.db_path,
-        lambda target, release_id, previous: build_store(
-            settings,
-            target,
-            release_id=release_id,
-            previous=previous,
-            extra_loaders=(fixture_observations_loader,),
-        ),
-        keep=keep,
-    )
+from data_pipeline.publish import next_release_id, release_ids
+from tests.conftest import fixture_settings, publish_fixture_store
 
 
 def test_releases_get_readable_ids_and_the_store_path_points_at_the_current_one(tmp_path):
     settings = fixture_settings(tmp_path)
-    first, second = publish(settings), publish(settings)
+    first, second = publish_fixture_store(settings), publish_fixture_store(settings)
     day = first.stem.split(".")[0]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}\.1", first.stem) and second.stem == f"{day}.2"
     assert os.readlink(settings.db_path) == f"releases/{second.name}"
@@ -40,12 +25,12 @@ def test_releases_get_readable_ids_and_the_store_path_points_at_the_current_one(
 
 def test_old_releases_are_pruned_after_the_new_one_is_current_and_a_reader_keeps_its_own(tmp_path):
     settings = fixture_settings(tmp_path)
-    first = publish(settings, keep=2)
+    first = publish_fixture_store(settings, keep=2)
     store = Store(settings.db_path, QUERY_DIR)
     reader = store.current()  # attached to the first release, as a running render would be
     before = queries.store_info(reader)["release_id"]
-    publish(settings, keep=2)
-    publish(settings, keep=2)  # the first release is now beyond the two kept
+    publish_fixture_store(settings, keep=2)
+    publish_fixture_store(settings, keep=2)  # the first release is now beyond the two kept
     assert not first.exists() and len(release_ids(settings.db_path)) == 2
     assert queries.kpi_headlines(reader, "GM0351").shape[0] > 0  # still readable: open file
     assert queries.store_info(reader)["release_id"] == before
@@ -55,7 +40,7 @@ def test_old_releases_are_pruned_after_the_new_one_is_current_and_a_reader_keeps
 
 def test_a_link_names_only_a_well_formed_release(tmp_path):
     settings = fixture_settings(tmp_path)
-    publish(settings)
+    publish_fixture_store(settings)
     store = Store(settings.db_path, QUERY_DIR)
     for bad in ("../store", "2026-11-25.1/../../x", "latest", "", "2026-1-1.1"):
         with pytest.raises(ReleaseGone):
@@ -90,14 +75,15 @@ def test_a_render_reads_one_release_even_when_a_publish_lands_midway(
     from dashboard.pages import jeugdhulp
 
     settings = fixture_settings(tmp_path)
-    publish(settings)
+    publish_fixture_store(settings)
     read: list[str] = []
     original = Release.query
 
     def query_then_publish(self, name, **params):  # noqa: ANN001, ANN202
         read.append(self.release_id)
         if len(read) == 1:
-            publish(settings)  # a real publish makes a new release current, mid-render
+            # a real publish makes a new release current, mid-render
+            publish_fixture_store(settings)
         return original(self, name, **params)
 
     monkeypatch.setattr(Release, "query", query_then_publish)
@@ -109,7 +95,7 @@ def test_a_render_reads_one_release_even_when_a_publish_lands_midway(
 
 def test_an_interrupted_build_leaves_nothing_after_the_next_run(tmp_path):
     settings = fixture_settings(tmp_path)
-    publish(settings)
+    publish_fixture_store(settings)
     releases = settings.db_path.parent / "releases"
     left = [
         releases / "2099-01-01.1.duckdb.building",
@@ -117,5 +103,5 @@ def test_an_interrupted_build_leaves_nothing_after_the_next_run(tmp_path):
     ]
     for path in left:
         path.write_bytes(b"half a build")
-    publish(settings)
+    publish_fixture_store(settings)
     assert not list(settings.db_path.parent.rglob("*.building*"))

@@ -1,7 +1,8 @@
 """Short Dutch sentences that say what a chart shows ("In 2022 kregen 311 jongeren ...").
 
-A change is only stated between two values of one source: across a change of source (sample
-data to CBS, or one CBS table to another) the sentence names the break in the series instead.
+A change is only stated between two values of one series: across a break (sample data to CBS,
+or a CBS table with another definition) the change is measured from the first year of the
+current series, and the sentence names the break.
 On small bases a percentage would overstate the change, so the difference is given as a number.
 """
 
@@ -32,17 +33,26 @@ def describe_change(current: float, earlier: float, *, in_points: bool, decimals
     return f"{format_number(abs(change), 0)}% {direction}"
 
 
+def _series_of(frame: pd.DataFrame) -> pd.Series:
+    """Each row's series key (the source when the query gives no series)."""
+    column = "source_series" if "source_series" in frame else "source_id"
+    if column not in frame:
+        return pd.Series("", index=frame.index)
+    return frame[column].fillna("")
+
+
 def trend_sentence(
     series: pd.DataFrame, level: str, *, name: str, decimals: int, in_points: bool = False
 ) -> str:
-    """`level` ({year}, {value}, {name}) for the last known year, plus the change since the first.
+    """`level` ({year}, {value}, {name}) for the last known year, plus the change since the first
+    year of the same series (and the break, if the period crosses one).
 
     E.g. "In 2022 kregen 311 jongeren in Woudenberg jeugdhulp, 16% minder dan in 2019."
     """
     known = series.dropna(subset=["value"]).sort_values("year")
     if known.empty:
         return f"Voor {name} zijn in deze periode geen (openbare) cijfers."
-    last, first = known.iloc[-1], known.iloc[0]
+    last = known.iloc[-1]
     sentence = level.format(
         year=int(last["year"]), value=format_number(last["value"], decimals), name=name
     )
@@ -51,14 +61,19 @@ def trend_sentence(
         if "status" in known and (known["status"] == "generated").any()
         else ""
     )
+    keys = _series_of(known)
+    current = known[keys == keys.iloc[-1]]
+    first = current.iloc[0]
+    broke = len(current) < len(known)
+    note = (
+        f" Eerdere jaren zijn niet te vergelijken: daar telt de bron anders (een breuk in de"
+        f" reeks vóór {int(first['year'])})."
+        if broke
+        else ""
+    )
     if int(first["year"]) == int(last["year"]):
-        return f"{sentence}{marker}."
-    if "source_id" in known and first["source_id"] != last["source_id"]:
-        return (
-            f"{sentence}{marker}. Met {int(first['year'])} is dit niet te vergelijken: de cijfers "
-            "komen uit een andere bron (een breuk in de reeks)."
-        )
+        return f"{sentence}{marker}.{note}"
     change = describe_change(
         float(last["value"]), float(first["value"]), in_points=in_points, decimals=decimals
     )
-    return f"{sentence}, {change} dan in {int(first['year'])}{marker}."
+    return f"{sentence}, {change} dan in {int(first['year'])}{marker}.{note}"

@@ -15,6 +15,7 @@ import dash
 
 from dashboard import queries
 from dashboard.components.kpi_card import KpiDefinition, format_kpi_value
+from dashboard.components.kpi_year import shown_year
 from dashboard.labels import APP_NAME
 from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
 
@@ -38,12 +39,16 @@ def _kerncijfers(page: PageContext, args: Mapping[str, str]) -> tuple[str, str]:
     )
     statuses = queries.vocabulary(page.release).get("status", {})
     numbers = []
-    for _, row in kpis[kpis["year"] == year].iterrows():
-        definition = KpiDefinition.from_row(row.to_dict())
+    for definition_row in queries.kpi_definitions(page.release).to_dict("records"):
+        trend = kpis[kpis["kpi"] == definition_row["kpi"]]
+        shown = shown_year(trend, year) if year else None
+        if shown is None:
+            continue
+        row = trend[trend["year"] == shown].iloc[0]
+        definition = KpiDefinition.from_row(definition_row)
         status = statuses.get("generated" if row["is_demo"] else "official", "")
-        numbers.append(
-            f"{definition.title}: {format_kpi_value(definition, row['value'])} ({status.lower()})"
-        )
+        value = format_kpi_value(definition, row["value"])
+        numbers.append(f"{definition.title}: {value} ({shown}, {status.lower()})")
     title = f"Kerncijfers {names.get(code, code)} {year}"
     return title, "; ".join(numbers) + f". Publicatie {page.release_id}."
 

@@ -51,9 +51,19 @@ def vocabulary_rows(release: Release, name: str) -> pd.DataFrame:
     return frame[frame["vocabulary"] == name].reset_index(drop=True)
 
 
+def kpi_definitions(release: Release) -> pd.DataFrame:
+    """Every headline KPI in card order, with its indicator's public source and template."""
+    return release.query("kpi_definitions")
+
+
 def kpi_headlines(release: Release, municipality_code: str) -> pd.DataFrame:
     """The headline KPIs for every year of one region, with changes, status and source ids."""
     return release.query("kpi_headlines", municipality_code=municipality_code)
+
+
+def indicator_gaps(release: Release, municipality_code: str) -> pd.DataFrame:
+    """Years per indicator that the shipped extract does not reach for one region."""
+    return release.query("indicator_gaps", municipality_code=municipality_code)
 
 
 def sources_by_id(release: Release, source_ids: list[str]) -> pd.DataFrame:

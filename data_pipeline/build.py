@@ -12,8 +12,9 @@ import duckdb
 import pandas as pd
 
 from data_pipeline.errors import ModelFailed
+from data_pipeline.observations import ObservationBatch
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import documented, reference, sample
+from data_pipeline.sources import documented, reference, regions, sample
 from data_pipeline.suppression import suppress_small_cells
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,8 @@ def standard_loaders() -> tuple[InputLoader, ...]:
 
 
 def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
-    """Reference lists, the catalogue, documented figures and the sample, as raw tables."""
-    municipalities = reference.read_municipalities(settings.data_dir)
+    """Regions, the catalogue, documented figures (and, in a demo build, the sample)."""
+    municipalities = regions.read_municipalities(settings.data_dir)
     catalogue = reference.read_catalogue(settings.data_dir)
     figures = documented.read_documented_figures(
         settings.data_dir / "documented" / "figures.csv",
@@ -49,9 +50,13 @@ def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
         indicators=set(catalogue["indicators"]["indicator"]),
         documents=set(catalogue["documents"]["document"]),
     )
-    generated = sample.generate_sample(
-        sample.regions_from_reference(municipalities),
-        range(settings.first_year, settings.last_year + 1),
+    generated = (
+        sample.generate_sample(
+            sample.regions_from_reference(municipalities),
+            range(settings.first_year, settings.last_year + 1),
+        )
+        if settings.demo
+        else ObservationBatch()
     )
     sources = pd.concat(
         [generated.sources, documented.document_sources(figures, catalogue["documents"])],
@@ -59,6 +64,7 @@ def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
     )
     return {
         **catalogue,
+        **regions.region_tables(settings.data_dir),
         "municipalities": municipalities,
         "provinces": reference.read_reference(settings.data_dir, "provinces"),
         "documented_figures": figures,
@@ -166,6 +172,7 @@ def _build_info(settings: PipelineSettings, release_id: str) -> pd.DataFrame:
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "pipeline_version": PIPELINE_VERSION,
                 "suppression_threshold": settings.suppression_threshold,
+                "is_demo_build": settings.demo,
             }
         ]
     )
@@ -216,7 +223,11 @@ def _people_count_categories(connection: duckdb.DuckDBPyConnection) -> dict[str,
     return {indicator: list(parts or []) for indicator, parts in rows}
 
 
-def _region_hierarchy(connection: duckdb.DuckDBPyConnection) -> list[tuple[str, list[str]]]:
-    """Each parent region with the regions that add up to it (provinces, the country)."""
-    rows = connection.execute("select parent, children from core.int_region_hierarchy").fetchall()
-    return [(parent, list(children)) for parent, children in rows]
+def _region_hierarchy(
+    connection: duckdb.DuckDBPyConnection,
+) -> list[tuple[str, int | None, list[str]]]:
+    """Each parent region, the year (None: every year) and the regions that add up to it."""
+    rows = connection.execute(
+        "select parent, year, children from core.int_region_hierarchy"
+    ).fetchall()
+    return [(parent, year, list(children)) for parent, year, children in rows]

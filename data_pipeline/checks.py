@@ -193,7 +193,7 @@ def disclosure_failures(connection: duckdb.DuckDBPyConnection) -> list[str]:
         ).fetchall()
     )
     hierarchy = connection.execute(
-        "select parent, children from core.int_region_hierarchy"
+        "select parent, year, children from core.int_region_hierarchy"
     ).fetchall()
     lone = exposed(values, relations_of(values, categories, hierarchy), hidden)
     return [f"core.fct_observation: a hidden cell can be recovered from {lone[0]}"] if lone else []

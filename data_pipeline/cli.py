@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from data_pipeline.checks import run_checks
 from data_pipeline.errors import CheckFailed, InputError, ModelFailed, SourceError
 from data_pipeline.publish import Build, exclusive, publish_locked
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import reference, registrations
+from data_pipeline.sources import regions, registrations
 from data_pipeline.sources.local_files import READERS
 
 DATA_PROBLEMS = (InputError, CheckFailed, SourceError, ModelFailed)
@@ -36,8 +37,15 @@ class DataProblem(click.ClickException):
         return f"Gegevensprobleem, niets gepubliceerd:\n{self.message}"
 
 
-def _settings(db: Path | None, data_dir: Path | None) -> PipelineSettings:
-    return PipelineSettings.from_env(db_path=db, data_dir=data_dir)
+def _settings(db: Path | None, data_dir: Path | None, demo: bool = False) -> PipelineSettings:
+    """Settings from the environment and the options; a demo build has a store of its own."""
+    settings = PipelineSettings.from_env(db_path=db, data_dir=data_dir)
+    if not demo:
+        return settings
+    own_store = db is None and not os.environ.get("SK_DB_PATH")
+    return replace(
+        settings, demo=True, db_path=settings.demo_db_path if own_store else settings.db_path
+    )
 
 
 db_option = click.option(
@@ -45,6 +53,12 @@ db_option = click.option(
     type=click.Path(path_type=Path),
     default=None,
     help="Store file to publish to. Default: $SK_DB_PATH or var/store.duckdb.",
+)
+demo_option = click.option(
+    "--demo",
+    is_flag=True,
+    help="Add generated sample data (marked everywhere) where no real source has any; "
+    "publishes to var/demo/store.duckdb unless --db or $SK_DB_PATH says otherwise.",
 )
 data_option = click.option(
     "--data-dir",
@@ -68,9 +82,10 @@ def cli(verbose: bool) -> None:
 @cli.command(help="Build a new store from the inputs, check it, and swap it in atomically.")
 @db_option
 @data_option
-def run(db: Path | None, data_dir: Path | None) -> None:
+@demo_option
+def run(db: Path | None, data_dir: Path | None, demo: bool) -> None:
     """Write-audit-publish the store."""
-    settings = _settings(db, data_dir)
+    settings = _settings(db, data_dir, demo)
     try:
         release = _publish(settings)
     except DATA_PROBLEMS as problem:
@@ -81,9 +96,10 @@ def run(db: Path | None, data_dir: Path | None) -> None:
 @cli.command(help="Build a store into OUTPUT and run the checks, without publishing it.")
 @click.argument("output", type=click.Path(path_type=Path, dir_okay=False))
 @data_option
-def build(output: Path, data_dir: Path | None) -> None:
+@demo_option
+def build(output: Path, data_dir: Path | None, demo: bool) -> None:
     """Build and check a store file anywhere, e.g. for inspection."""
-    settings = _settings(None, data_dir)
+    settings = replace(_settings(None, data_dir), demo=demo)
     try:
         build_store(settings, output)
         failures = run_checks(output)
@@ -174,7 +190,7 @@ def import_file(
     settings = _settings(db, data_dir)
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
-        known = set(reference.read_municipalities(settings.data_dir)["municipality_code"])
+        known = set(regions.read_municipalities(settings.data_dir)["municipality_code"])
         batch = registrations.validate_import(kind, file, settings, known, supplier, imported_at)
         with exclusive(settings.db_path):
             pending = registrations.stage_import(kind, file, settings, supplier, imported_at)

@@ -24,24 +24,24 @@ from data_pipeline.cli import (
 )
 from data_pipeline.publish import exclusive
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import cbs_check, cbs_client, cbs_statline, reference
+from data_pipeline.sources import cbs_check, cbs_client, cbs_statline, regions
 
 
 def default_regions(
     settings: PipelineSettings, municipality: str, with_province: bool
 ) -> list[str]:
     """The municipality, the other municipalities of its province, the province and NL01."""
-    regions = reference.read_municipalities(settings.data_dir)
-    row = regions[regions["municipality_code"] == municipality]
+    known = regions.read_municipalities(settings.data_dir)
+    row = known[known["municipality_code"] == municipality]
     if row.empty:
         raise DataProblem(f"--gemeente: onbekende gemeentecode '{municipality}'")
     codes = [municipality]
     province = row["province_code"].iloc[0]
     if with_province and province:
-        codes += regions.loc[
-            (regions["province_code"] == province)
-            & (regions["region_kind"] == "municipality")
-            & regions["valid_to"].isna(),
+        codes += known.loc[
+            (known["province_code"] == province)
+            & (known["region_kind"] == "municipality")
+            & known["valid_to"].isna(),
             "municipality_code",
         ].tolist()
         codes.append(province)

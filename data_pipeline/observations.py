@@ -32,7 +32,12 @@ SOURCE_COLUMNS: dict[str, str] = {
     "licence": "string",
     "url": "string",
     "is_demo": "bool",
+    # Sources of one series share this key; where it changes between years the series breaks
+    # (a new table edition with another definition). Empty: the source is a series of its own.
+    "series": "string",
+    "note": "string",  # what a reader must know (Dutch), e.g. a break the publisher reports
 }
+OPTIONAL_SOURCE_COLUMNS = ("series", "note")
 
 
 def empty_frame(columns: dict[str, str]) -> pd.DataFrame:
@@ -42,6 +47,9 @@ def empty_frame(columns: dict[str, str]) -> pd.DataFrame:
 
 def conform(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """Select and cast the contract columns; a missing column is a programming error."""
+    frame = frame.assign(
+        **{name: "" for name in OPTIONAL_SOURCE_COLUMNS if name in columns and name not in frame}
+    )
     missing = set(columns) - set(frame.columns)
     if missing:
         raise KeyError(f"missing contract columns: {sorted(missing)}")

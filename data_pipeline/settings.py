@@ -23,10 +23,14 @@ class PipelineSettings:
     sql_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "sql")
     raw_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "var" / "raw")
     imports_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "var" / "imports")
+    demo_db_path: Path = field(
+        default_factory=lambda: PROJECT_ROOT / "var" / "demo" / "store.duckdb"
+    )
     suppression_threshold: int = 10
     keep_releases: int = 12
-    first_year: int = 2015
+    first_year: int = 2015  # of generated sample data (demo builds only)
     last_year: int = 2024
+    demo: bool = False  # a demo build adds generated sample data where no real source has any
 
     @classmethod
     def from_env(cls, **overrides: object) -> PipelineSettings:

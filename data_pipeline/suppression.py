@@ -53,20 +53,28 @@ def category_relations(
     ]
 
 
-def region_relations(
-    cells: Iterable[Cell], hierarchy: list[tuple[str, list[str]]]
-) -> list[Relation]:
-    """Per indicator, year and category: a parent region equals the sum of its child regions."""
-    keys = sorted({(indicator, year, category) for indicator, _, year, category in cells})
-    return [
-        Relation(
-            (indicator, parent, year, category),
-            tuple((indicator, child, year, category) for child in members),
-        )
-        for indicator, year, category in keys
-        for parent, members in hierarchy
-        if members
-    ]
+# A parent region, the year its membership holds (None: every year) and its member regions.
+Hierarchy = list[tuple[str, int | None, list[str]]]
+
+
+def region_relations(cells: Iterable[Cell], hierarchy: Hierarchy) -> list[Relation]:
+    """Per indicator, year and category: a parent region equals the sum of its child regions.
+
+    Only relations a reader could use are kept: the parent or one of its members has a cell.
+    """
+    present = set(cells)
+    keys = sorted({(indicator, year, category) for indicator, _, year, category in present})
+    by_year: dict[int | None, list[tuple[str, list[str]]]] = {}
+    for parent, year, members in hierarchy:
+        by_year.setdefault(year, []).append((parent, members))
+    relations = []
+    for indicator, year, category in keys:
+        for parent, members in by_year.get(year, []) + by_year.get(None, []):
+            total = (indicator, parent, year, category)
+            parts = tuple((indicator, child, year, category) for child in members)
+            if members and (total in present or any(part in present for part in parts)):
+                relations.append(Relation(total, parts))
+    return relations
 
 
 def _is_known(values: Mapping[Cell, float], cell: Cell) -> bool:
@@ -121,7 +129,7 @@ def suppress(values: Mapping[Cell, float], relations: list[Relation], threshold:
 def relations_of(
     values: Mapping[Cell, float],
     categories: Mapping[str, list[str]],
-    hierarchy: list[tuple[str, list[str]]],
+    hierarchy: Hierarchy,
 ) -> list[Relation]:
     """Every additive relation: categories within regions, regions within their parents."""
     return category_relations(values, categories) + region_relations(values, hierarchy)
@@ -132,7 +140,7 @@ def suppress_small_cells(
     *,
     threshold: int,
     categories: Mapping[str, list[str]],
-    hierarchy: list[tuple[str, list[str]]],
+    hierarchy: Hierarchy,
 ) -> pd.DataFrame:
     """Observations with `is_suppressed` set, hidden values removed and marked with 'x'.
 
@@ -155,7 +163,9 @@ def suppress_small_cells(
         result["category"],
         strict=True,
     )
-    result["is_suppressed"] = [key in hidden for key in keys]
+    result["is_suppressed"] = pd.Series(
+        [key in hidden for key in keys], index=result.index, dtype="bool"
+    )
     result.loc[result["is_suppressed"], "value"] = float("nan")
     result.loc[result["is_suppressed"], "cell_symbol"] = "x"
     return result

@@ -74,6 +74,7 @@ def fixture_settings(root: Path) -> PipelineSettings:
         imports_dir=root / "imports",
         first_year=2018,
         last_year=2022,
+        demo=True,  # the fixture store is a demo store: sample data beside the fixture's own
     )
 
 
@@ -254,8 +255,14 @@ def pointed_at(dash_app):  # noqa: ANN001, ANN201 - a context manager factory
     return serving
 
 
-def later_import(code: str, publisher: str, retrieved_at: str, value: float = 999.0):  # noqa: ANN201
-    """A pipeline loader: an import of `value` volunteers for `code` in 2022 (a later release)."""
+def later_import(  # noqa: ANN201
+    code: str,
+    publisher: str,
+    retrieved_at: str,
+    value: float = 999.0,
+    indicator: str = "volunteers_registered",
+):
+    """A pipeline loader: an import of `value` (volunteers) for `code` in 2022 (a later release)."""
 
     def loader(_settings, _municipalities):  # noqa: ANN001, ANN202
         source = {
@@ -271,7 +278,7 @@ def later_import(code: str, publisher: str, retrieved_at: str, value: float = 99
             "is_demo": False,
         }
         observation = {
-            "indicator": "volunteers_registered",
+            "indicator": indicator,
             "municipality_code": code,
             "year": 2022,
             "category": "total",
@@ -302,6 +309,17 @@ def default_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("default")
     settings = PipelineSettings(
         db_path=root / "store.duckdb", raw_dir=root / "raw", imports_dir=root / "imports"
+    )
+    publish_with(settings)
+    return settings.db_path
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded default data plus generated sample data, as `run --demo` publishes it."""
+    root = tmp_path_factory.mktemp("demo")
+    settings = PipelineSettings(
+        db_path=root / "store.duckdb", raw_dir=root / "raw", imports_dir=root / "imports", demo=True
     )
     publish_with(settings)
     return settings.db_path

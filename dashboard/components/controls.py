@@ -11,18 +11,23 @@ from dash.development.base_component import Component
 
 from dashboard.components.aria import aria
 
-REGION_KIND_LABEL = {"country": "Land", "province": "Provincie", "municipality": "Gemeente"}
+
+def region_label(row: object) -> str:
+    """'Woudenberg (GM0351)', 'Haaren (GM0788, tot en met 2020)', 'Utrecht (provincie)'."""
+    name, code, kind = (
+        getattr(row, f) for f in ("municipality_name", "municipality_code", "region_kind")
+    )
+    if kind != "municipality":
+        return str(name)
+    until = getattr(row, "valid_to_year", None)
+    ended = f", tot en met {int(until)}" if until is not None and not pd.isna(until) else ""
+    return f"{name} ({code}{ended})"
 
 
 def municipality_options(regions: pd.DataFrame) -> list[dict[str, str]]:
-    """Dropdown options: 'Woudenberg (GM0351)', country and provinces marked as such."""
+    """Dropdown options: the country, the provinces, then every municipality by name."""
     return [
-        {
-            "label": f"{row.municipality_name} ({row.municipality_code})"
-            if row.region_kind == "municipality"
-            else f"{row.municipality_name} – {REGION_KIND_LABEL.get(row.region_kind, '')}",
-            "value": row.municipality_code,
-        }
+        {"label": region_label(row), "value": row.municipality_code}
         for row in regions.itertuples(index=False)
     ]
 

@@ -34,11 +34,12 @@ class KpiDefinition:
     decimals: int = 0
     rate_unit: str | None = None
     rate_decimals: int = 1
+    reference_label: str | None = None  # e.g. the budget, shown beside the value
 
     @classmethod
     def from_row(cls, row: dict) -> KpiDefinition:
-        """Built from a kpi_headlines row."""
-        rate_unit = row.get("rate_unit")
+        """Built from a kpi_definitions row."""
+        rate_unit, reference = row.get("rate_unit"), row.get("reference_label")
         return cls(
             kpi=row["kpi"],
             title=row["title_nl"],
@@ -48,6 +49,7 @@ class KpiDefinition:
             decimals=int(row.get("value_decimals") or 0),
             rate_unit=rate_unit if isinstance(rate_unit, str) else None,
             rate_decimals=int(_number(row.get("rate_decimals")) or 0),
+            reference_label=reference if isinstance(reference, str) else None,
         )
 
 
@@ -103,7 +105,7 @@ def change_against(definition: KpiDefinition, current: Side, earlier: Side, labe
         return Change(label, None, None)
     text = _change_text(definition, current.value, earlier.value)
     if set(current.sources) != set(earlier.sources):
-        return Change(label, None, None, "breuk in de reeks: de cijfers komen uit een andere bron")
+        return Change(label, None, None, "breuk in de reeks: de bron telt anders")
     if current.is_demo or earlier.is_demo:
         return Change(label, text, None, f"{SAMPLE_BADGE.lower()}: geen oordeel")
     if current.value == earlier.value:
@@ -148,25 +150,25 @@ def _ids(value: object) -> tuple[str, ...]:
 
 
 def _sides(row: dict, prefix: str, value_column: str) -> Side:
+    """One side of a comparison; its 'sources' are the series it belongs to (a change of
+    series is a break, a new table of the same series is not)."""
     return Side(
         _number(row.get(value_column)),
         bool(row.get(f"{prefix}is_demo") is True),
-        _ids(row.get(f"{prefix}source_ids")),
+        _ids(row.get(f"{prefix}series_keys")),
     )
 
 
 def kpi_changes(definition: KpiDefinition, row: dict, year: int) -> list[Change]:
-    """The change against the previous year and against the baseline (a case's start)."""
+    """The change against the previous known year and against the baseline (a case's start)."""
     current = _sides(row, "", "value")
-    changes = [
-        change_against(
-            definition,
-            current,
-            _sides(row, "previous_", "value_previous_year"),
-            f"t.o.v. {year - 1}",
-        )
-    ]
-    if _number(row.get("baseline_year")) is not None:
+    previous = _number(row.get("previous_year"))
+    changes = []
+    if previous is not None:
+        earlier = _sides(row, "previous_", "value_previous_year")
+        changes.append(change_against(definition, current, earlier, f"t.o.v. {int(previous)}"))
+    baseline = _number(row.get("baseline_year"))
+    if baseline is not None and baseline < year:
         label = f"t.o.v. {int(row['baseline_year'])} ({row.get('baseline_label')})"
         changes.append(
             change_against(definition, current, _sides(row, "baseline_", "value_baseline"), label)
@@ -184,30 +186,85 @@ def _rate_line(definition: KpiDefinition, row: dict) -> html.P:
     return html.P(text, className="sk-kpi-rate sk-muted mb-1")
 
 
+def _reference_line(definition: KpiDefinition, row: dict) -> html.P | None:
+    """The reference value (the budget) beside the value, and how far the value is from it."""
+    reference, value = _number(row.get("reference_value")), _number(row.get("value"))
+    if not definition.reference_label or reference is None:
+        return None
+    text = f"{definition.reference_label}: {format_kpi_value(definition, reference)}"
+    if bool(row.get("reference_is_demo")) != bool(row.get("is_demo")):
+        text += f" ({SAMPLE_BADGE.lower()} aan één kant: geen vergelijking)"
+    elif value is not None and reference:
+        difference = 100.0 * (value - reference) / reference
+        side = "boven" if difference > 0 else "onder"
+        text += f"; gerealiseerd {format_number(abs(difference), 1)}% {side} de begroting"
+    return html.P(text, className="small mb-1 sk-kpi-reference")
+
+
+def documented_line(documented: pd.DataFrame) -> html.Div | None:
+    """Counts a document states with its own definition: beside the CBS number, never in it."""
+    levels = documented[documented["figure_kind"] == "level"] if len(documented) else documented
+    if levels.empty:
+        return None
+    first = levels.iloc[0]
+    numbers = " en ".join(
+        f"{format_number(row.value)} ({int(row.year)})" for row in levels.itertuples(index=False)
+    )
+    return html.Div(
+        [
+            html.P(
+                f"Volgens {first['publisher']} ({str(first['published_on'])[:4]}): {numbers}.",
+                className="small mb-0 fw-semibold",
+            ),
+            html.P(
+                f"Eigen afbakening, niet te vergelijken met het cijfer hierboven: "
+                f"{first['definition_nl']}.",
+                className="small sk-muted mb-1",
+            ),
+        ],
+        className="sk-kpi-documented",
+    )
+
+
+def _year_line(shown: int | None, note: str | None) -> list:
+    """Which year the number is about, and why not the selected year (if so)."""
+    lines = [html.P(f"Cijfer over {shown}", className="small fw-semibold mb-1 sk-kpi-year")]
+    if shown is None:
+        lines = []
+    if note:
+        lines.append(html.P(note, className="small mb-1 sk-kpi-missing"))
+    return lines
+
+
 def kpi_card(
     definition: KpiDefinition,
     trend: pd.DataFrame,
     *,
-    year: int,
+    year: int | None,
     sources: pd.DataFrame,
     card_id: str,
+    note: str | None = None,
+    documented: pd.DataFrame | None = None,
 ) -> html.Section:
-    """The card for one KPI in one year; `trend` holds every year of that KPI for the region."""
+    """The card for one KPI: the number of `year` (None: no number at all) and `note`, why the
+    selected year has none; `trend` holds every year of that KPI for the region."""
     current = trend[trend["year"] == year]
     row = current.iloc[0].to_dict() if len(current) else {}
-    is_demo = bool(row.get("is_demo") or row.get("rate_is_demo"))
+    is_demo = bool(row.get("is_demo") or row.get("rate_is_demo") or row.get("reference_is_demo"))
     header = [html.H2(definition.title, className="h6 mb-0 d-inline")]
     if is_demo:
         header.append(demo_badge())
     if row.get("is_provisional"):
         header.append(provisional_badge())
+    value = format_kpi_value(definition, _number(row.get("value"))) if row else "geen cijfer"
     body = [
-        html.P(
-            format_kpi_value(definition, _number(row.get("value"))), className="sk-kpi-value mb-0"
-        ),
+        html.P(value, className="sk-kpi-value mb-0"),
         _rate_line(definition, row),
+        *_year_line(year, note),
+        _reference_line(definition, row),
+        documented_line(documented) if documented is not None else None,
         html.Ul(
-            [_change_item(c) for c in kpi_changes(definition, row, year)],
+            [_change_item(c) for c in kpi_changes(definition, row, year)] if year else [],
             className="list-unstyled small mb-1",
         ),
         html.P(
@@ -217,7 +274,9 @@ def kpi_card(
         html.P(_short_source(sources), className="small sk-muted mb-1 sk-kpi-source"),
         html.Div(  # decorative: the numbers are in the card's text
             dcc.Graph(
-                figure=sparkline_figure(trend, selected_year=year, value_label=definition.unit),
+                figure=sparkline_figure(
+                    trend, selected_year=year or 0, value_label=definition.unit
+                ),
                 config={"displayModeBar": False, "staticPlot": True},
                 className="sk-sparkline",
                 style={"height": "70px"},

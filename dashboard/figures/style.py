@@ -43,15 +43,16 @@ GENERATED = "generated"
 
 
 def year_axis(years: pd.Series | list[int], **extra: object) -> dict:
-    """An x axis of whole years that thins its ticks on a narrow screen (a phone).
+    """An x axis of whole years: a tick on every year (every second one over a long period).
 
-    Plotly picks the tick step from the chart's width (1, 2 or 5 years); a short period keeps
-    one tick per year so Plotly never labels half years.
+    Ticks are given, not left to Plotly: its automatic step can fall on half years, which a
+    year format then prints twice ("2017 2017").
     """
-    span = (max(years) - min(years)) if len(years) else 0
+    whole = sorted({int(y) for y in years if y == y and float(y).is_integer()})
     axis: dict = {"title": None, "tickformat": "d", "tickangle": 0, **extra}
-    if span <= 3:
-        axis["dtick"] = 1
+    if whole:
+        step = 1 if whole[-1] - whole[0] <= 12 else 2
+        axis.update(tickmode="array", tickvals=list(range(whole[0], whole[-1] + 1, step)))
     return axis
 
 

@@ -74,6 +74,16 @@ def _band_traces(band: pd.DataFrame, decimals: int) -> list[go.Scatter]:
     ]
 
 
+def _split_band(band: pd.DataFrame, breaks: list[int]) -> pd.DataFrame:
+    """The band with empty rows at the breaks (all three of its lines stop there)."""
+    if not breaks or band.empty:
+        return band
+    gaps = pd.DataFrame({"year": [year - 0.5 for year in breaks]})
+    for column in ("p25", "median", "p75"):
+        gaps[column] = float("nan")
+    return pd.concat([band, gaps], ignore_index=True).sort_values("year", kind="stable")
+
+
 def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) -> go.Scatter:
     """A region's line: filled markers for real values, open markers for generated ones."""
     main = style == 0
@@ -118,6 +128,45 @@ def _documented_trace(documented: pd.DataFrame) -> go.Scatter:
         },
         hovertemplate="%{text}<extra></extra>",
     )
+
+
+def split_at_breaks(frame: pd.DataFrame, breaks: list[int], value: str = "value") -> pd.DataFrame:
+    """The rows with an empty point half a year before each break, so the line stops there."""
+    if not breaks or frame.empty:
+        return frame
+    gaps = pd.DataFrame({"year": [year - 0.5 for year in breaks], value: float("nan")})
+    return pd.concat([frame, gaps], ignore_index=True).sort_values("year", kind="stable")
+
+
+def _break_layout(breaks: list[int]) -> dict:
+    """A dotted line and the words 'breuk in de reeks' where a series changes definition."""
+    shapes = [
+        {
+            "type": "line",
+            "x0": year - 0.5,
+            "x1": year - 0.5,
+            "y0": 0,
+            "y1": 1,
+            "yref": "paper",
+            "line": {"color": "#a33", "dash": "dot", "width": 2},
+        }
+        for year in breaks
+    ]
+    labels = [
+        {
+            "x": year - 0.5,
+            "y": 0.02,
+            "yref": "paper",
+            "text": "breuk in de reeks",
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "font": {"size": 10, "color": "#a33"},
+            "bgcolor": "rgba(255,255,255,0.8)",
+        }
+        for year in breaks
+    ]
+    return {"shapes": shapes, "annotations": labels}
 
 
 def _legend_note() -> go.Scatter:
@@ -184,16 +233,25 @@ def trend_figure(
     decimals: int = 0,
     events: list[Event] | None = None,
     documented: pd.DataFrame | None = None,
+    breaks: list[int] | None = None,
 ) -> go.Figure:
     """The region's line against the middle 50% and median of its group and the country.
 
-    The value axis starts at zero, so a change is never drawn larger than it is.
+    The value axis starts at zero, so a change is never drawn larger than it is. At a break in
+    the series (`breaks`: the first year of a new series) every line stops and a dotted line
+    says so: the years on either side are not one series.
     """
+    breaks = sorted(set(breaks or []))
     figure = new_figure(height=380)
-    traces: list[go.Scatter] = _band_traces(band, decimals) if len(band) else []
+    traces: list[go.Scatter] = (
+        _band_traces(_split_band(band, breaks), decimals) if len(band) else []
+    )
     if len(national):
-        traces.append(_line_trace(national, name="Nederland", decimals=decimals, style=1))
-    traces.append(_line_trace(series, name=name, decimals=decimals, style=0))
+        national_line = split_at_breaks(national, breaks)
+        traces.append(_line_trace(national_line, name="Nederland", decimals=decimals, style=1))
+    traces.append(
+        _line_trace(split_at_breaks(series, breaks), name=name, decimals=decimals, style=0)
+    )
     if documented is not None and len(documented):
         traces.append(_documented_trace(documented))
     if any(any(is_generated(frame)) for frame in (series, band, national) if len(frame)):
@@ -201,8 +259,10 @@ def trend_figure(
     figure.add_traces(traces)
     years = pd.concat([series["year"], band.get("year", pd.Series()), national["year"]])
     x_range = [years.min() - 0.3, years.max() + 0.3] if len(years) else None
+    events_layout, breaks_layout = _event_layout(events or []), _break_layout(breaks)
     figure.update_layout(
-        **_event_layout(events or []),
+        shapes=events_layout["shapes"] + breaks_layout["shapes"],
+        annotations=events_layout["annotations"] + breaks_layout["annotations"],
         yaxis={"title": y_label, "rangemode": "tozero"},
         xaxis=year_axis(years.tolist(), range=x_range),
         legend={"orientation": "h", "y": -0.15},

@@ -11,6 +11,7 @@ from dash import html
 
 from dashboard.components.aria import aria
 from dashboard.components.chart_panel import chart_panel, data_table
+from dashboard.components.no_data import no_data_panel
 from dashboard.components.provenance import source_note
 from dashboard.figures.indicators import breakdown_figure
 from dashboard.indicators import tables
@@ -56,6 +57,18 @@ def _largest_category_sentence(rows: pd.DataFrame, state: ViewState, measure: Me
     )
 
 
+def _no_breakdown(indicator: Indicator, state: ViewState) -> str:
+    """Why there is no breakdown to draw, and how to get one."""
+    text = f"Voor {state.name} is in deze periode geen uitsplitsing beschikbaar."
+    if indicator.has_public_source:
+        return text + (
+            " Het CBS publiceert de uitsplitsing wel, maar het meegeleverde extract bevat alleen"
+            " het totaal: het openbare bestand waaruit het komt, is na 10.000 rijen afgekapt. De"
+            " beheerder haalt de volledige tabel op met python -m data_pipeline fetch."
+        )
+    return text + " Hiervoor bestaat geen openbare bron; importeer de eigen registratie."
+
+
 def breakdown_panel(
     page: str, indicator: Indicator, state: ViewState, data: PageData, view_link: str
 ) -> html.Section:
@@ -63,6 +76,14 @@ def breakdown_panel(
     measure = state.measure
     rows = data.own(state.code)
     rows = rows[~rows["is_total"]]
+    title = indicator.breakdown_label or indicator.label
+    if not rows["value"].notna().any() and not rows["cell_symbol"].eq("x").any():
+        return no_data_panel(
+            f"{page}-breakdown",
+            title,
+            _no_breakdown(indicator, state),
+            graph_id=component_ids(page)["breakdown"],
+        )
     figure = breakdown_figure(
         rows,
         y_label=measure.axis,
@@ -78,7 +99,7 @@ def breakdown_panel(
     sentence += " Klik op een staaf om dat jaar en die categorie hieronder te bekijken."
     return chart_panel(
         f"{page}-breakdown",
-        title=indicator.breakdown_label or indicator.label,
+        title=title,
         sentence=sentence,
         figure=figure,
         table=tables.series_rows(
@@ -94,10 +115,12 @@ def breakdown_panel(
 
 def detail_panel(
     page: str, indicator: Indicator, state: ViewState, data: PageData, view_link: str
-) -> html.Section:
+) -> html.Section | None:
     """The selected year's breakdown, and the selected category against its group over time."""
     year_rows = data.own(state.code)
     year_rows = year_rows[(year_rows["year"] == state.detail_year) & ~year_rows["is_total"]]
+    if year_rows.empty:
+        return None
     table = tables.series_rows(
         year_rows, series=state.name, measure=state.measure, status_labels=data.status_labels
     )

@@ -42,6 +42,9 @@ class Indicator:
     parts_note: str | None
     definition: str
     measures: tuple[Measure, ...]
+    has_public_source: bool = True
+    import_template: str | None = None  # the template to import a registration with
+    series_kind: str = "annual"
 
     def measure(self, key: str) -> Measure:
         """The measure with URL value `key`."""
@@ -88,4 +91,17 @@ def indicator_from_catalogue(catalogue: pd.DataFrame, indicator: str) -> Indicat
         parts_note=_text(first["parts_note_nl"]),
         definition=first["definition_nl"],
         measures=measures,
+        has_public_source=bool(first["has_public_source"]),
+        import_template=_text(first["import_template"]),
+        series_kind=str(first["series_kind"]),
     )
+
+
+def coverage_definition(indicator: Indicator) -> dict[str, object]:
+    """What `components.kpi_year.missing_note` needs to know about an indicator."""
+    return {
+        "indicator": indicator.indicator,
+        "has_public_source": indicator.has_public_source,
+        "import_template": indicator.import_template,
+        "series_kind": indicator.series_kind,
+    }

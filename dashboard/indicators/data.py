@@ -22,6 +22,7 @@ class PageData:
     documented: pd.DataFrame  # figures source documents state, with their own definitions
     events: list[Event]
     status_labels: dict[str, str]
+    gaps: pd.DataFrame  # years the shipped extract does not reach for the region
 
     def own(self, code: str, category: str | None = None) -> pd.DataFrame:
         """The region's rows (of one category, if given)."""
@@ -55,6 +56,7 @@ def load_page_data(release: Release, indicator: Indicator, state: ViewState) -> 
         documented=queries.documented_figures(release, state.code, indicator.indicator),
         events=case_events(release, state.code, state.period),
         status_labels=queries.vocabulary(release).get("status", {}),
+        gaps=queries.indicator_gaps(release, state.code),
     )
 
 

@@ -11,6 +11,7 @@ from dash import html
 
 from dashboard import geo, queries
 from dashboard.components.chart_panel import chart_panel
+from dashboard.components.no_data import no_data_panel
 from dashboard.figures.maps import map_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure
@@ -55,11 +56,21 @@ def map_panel(
     )
     values = rows[rows["category"] == indicator.headline_category].copy()
     values["status_label"] = [data.status_labels.get(s, s) for s in values["status"]]
+    title = f"Kaart: {indicator.label.lower()} in {year}"
+    if not values["value"].notna().any():
+        text = f"Voor {COMPARISONS[state.comparison].lower()} is er over {year} geen cijfer."
+        return no_data_panel(
+            f"{spec_page}-kaart",
+            title,
+            text,
+            indicator.import_template,
+            graph_id=component_ids(spec_page)["kaart"],
+        )
     switched = (
         ""
         if measure is state.measure
-        else f" De kaart toont {measure.label.lower()}: absolute aantallen zijn"
-        + " tussen gemeenten niet te vergelijken."
+        else f" De kaart toont {measure.label[:1].lower()}{measure.label[1:]}: absolute"
+        + " aantallen zijn tussen gemeenten niet te vergelijken."
     )
     sentence = (
         f"{COMPARISONS[state.comparison]} in {year}: {len(values.dropna(subset=['value']))} "
@@ -68,7 +79,7 @@ def map_panel(
     )
     return chart_panel(
         f"{spec_page}-kaart",
-        title=f"Kaart: {indicator.label.lower()} in {year}",
+        title=title,
         sentence=sentence,
         figure=map_figure(
             values,

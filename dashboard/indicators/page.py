@@ -21,7 +21,9 @@ from dashboard.components.controls import (
     municipality_options,
     select,
 )
+from dashboard.components.no_data import graph_placeholder
 from dashboard.components.page_frame import page_frame
+from dashboard.components.region_notice import region_notice
 from dashboard.indicators.breakdown import breakdown_panel, detail_panel
 from dashboard.indicators.catalogue import Indicator, indicator_from_catalogue
 from dashboard.indicators.data import PageData, load_page_data
@@ -108,6 +110,29 @@ def _pinned(query: dict[str, str], page: PageContext) -> dict[str, str]:
     return {**query, RELEASE_PARAMETER: page.release_id} if page.pinned else dict(query)
 
 
+def _indicator_panels(
+    page: PageContext,
+    spec: IndicatorPage,
+    indicator: Indicator,
+    state: ViewState,
+    data: PageData,
+    link: str,
+) -> list:
+    """Trend, breakdown, detail and map; one panel saying why, when there is no number at all."""
+    trend = trend_panel(spec.page, indicator, state, data, link)
+    if not data.series["value"].notna().any() and data.bands.empty:
+        # a breakdown and a map of nothing would only repeat it; their graphs stay as hidden
+        # placeholders because the page's callback listens to them
+        ids = component_ids(spec.page)
+        return [trend, graph_placeholder(ids["breakdown"]), graph_placeholder(ids["kaart"])]
+    return [
+        trend,
+        breakdown_panel(spec.page, indicator, state, data, link),
+        detail_panel(spec.page, indicator, state, data, link),
+        map_panel(page, spec.page, indicator, state, data, link),
+    ]
+
+
 def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
     """Build the whole page from the link."""
     query, problems = single_values(raw_query, (*PARAMETERS, RELEASE_PARAMETER))
@@ -134,12 +159,11 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
             id=ids["state"], data={"query": _pinned(state.query, page), "defaults": state.defaults}
         ),
         controls(spec, indicator, state, regions),
-        trend_panel(spec.page, indicator, state, data, link),
-        breakdown_panel(spec.page, indicator, state, data, link),
-        detail_panel(spec.page, indicator, state, data, link),
-        map_panel(page, spec.page, indicator, state, data, link),
+        *_indicator_panels(page, spec, indicator, state, data, link),
         *[panel(page, state, data, link) for panel in spec.extra_panels],
     ]
+    body.insert(3, region_notice(regions, state.code, None))  # under the controls
+    body = [part for part in body if part is not None]
     return page_frame(
         page,
         title=f"{spec.title} {state.name}",

@@ -13,9 +13,16 @@ from dash import html
 
 from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
+from dashboard.components.kpi_year import missing_note
+from dashboard.components.no_data import no_data_panel
 from dashboard.figures.trend import Event, trend_figure
 from dashboard.indicators import tables
-from dashboard.indicators.catalogue import Indicator, Measure, indicator_from_catalogue
+from dashboard.indicators.catalogue import (
+    Indicator,
+    Measure,
+    coverage_definition,
+    indicator_from_catalogue,
+)
 from dashboard.indicators.data import PageData, load_page_data
 from dashboard.indicators.state import COMPARISONS, ViewState
 from dashboard.labels import format_number
@@ -65,6 +72,47 @@ def _documented_note(documented: pd.DataFrame) -> str:
     )
 
 
+def break_years(*frames: pd.DataFrame) -> list[int]:
+    """Years in which a series starts anew (its source belongs to another series)."""
+    years: set[int] = set()
+    for frame in frames:
+        if "is_series_break" in frame and len(frame):
+            years |= {int(y) for y in frame.loc[frame["is_series_break"].astype(bool), "year"]}
+    return sorted(years)
+
+
+def coverage_sentence(
+    indicator: Indicator, state: ViewState, data: PageData, own: pd.DataFrame
+) -> str:
+    """Why the region's series stops before the period's last year (or has no value at all)."""
+    known = own.dropna(subset=["value"])
+    shown = int(known["year"].max()) if len(known) else None
+    note = missing_note(
+        coverage_definition(indicator),
+        own,
+        data.gaps,
+        shown=shown,
+        selected=state.period[1],
+        name=state.name,
+    )
+    return f" {note}" if note else ""
+
+
+def _other_documented_note(data: PageData, measure: Measure, headline: bool) -> str:
+    """Levels a document states that this measure cannot show beside it (they are counts)."""
+    levels = data.documented[data.documented["figure_kind"] == "level"]
+    if not headline or measure.is_as_published or levels.empty:
+        return ""
+    numbers = " en ".join(
+        f"{format_number(row.value)} ({int(row.year)})" for row in levels.itertuples(index=False)
+    )
+    return (
+        f" Een brondocument ({levels['publisher'].iloc[0]}) noemt aantallen met een eigen"
+        f" afbakening: {numbers}; {levels['definition_nl'].iloc[0]}. Kies de weergave in"
+        " aantallen om ze naast de CBS-reeks te zien."
+    )
+
+
 def trend_panel(
     page: str,
     indicator: Indicator,
@@ -83,8 +131,16 @@ def trend_panel(
         data.national(category),
         data.band(category),
     )
-    documented = documented_points(data, measure) if headline else data.documented.iloc[0:0]
+    panel_id = f"{page}-trend" if headline else f"{page}-detail-category"
     label = _label(indicator, data, category)
+    if not any(frame["value"].notna().any() for frame in (own, national) if len(frame)) and not (
+        len(band)
+    ):
+        text = f"Voor {state.name} zijn in deze periode geen cijfers." + coverage_sentence(
+            indicator, state, data, own
+        )
+        return no_data_panel(panel_id, label, text, indicator.import_template)
+    documented = documented_points(data, measure) if headline else data.documented.iloc[0:0]
     table = _trend_table(state, data, label, (own, national, band), documented)
     sentence = trend_sentence(
         own,
@@ -93,10 +149,15 @@ def trend_panel(
         decimals=measure.decimals,
         in_points=measure.in_points,
     )
+    breaks = break_years(own, national)
     return chart_panel(
-        f"{page}-trend" if headline else f"{page}-detail-category",
+        panel_id,
         title=label,
-        sentence=sentence + group_note(state, measure) + _documented_note(documented),
+        sentence=sentence
+        + coverage_sentence(indicator, state, data, own)
+        + group_note(state, measure)
+        + _documented_note(documented)
+        + _other_documented_note(data, measure, headline),
         figure=trend_figure(
             own,
             band,
@@ -106,6 +167,7 @@ def trend_panel(
             decimals=measure.decimals,
             events=data.events,
             documented=documented if len(documented) else None,
+            breaks=breaks,
         ),
         table=table,
         sources=combine(

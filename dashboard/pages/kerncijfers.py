@@ -2,7 +2,9 @@
 
 The view is built from the link (`?gemeente=GM0351&jaar=2022`), so a shared URL shows exactly
 what the sender saw; the controls write their state back into the link. Without a year in the
-link the page opens on the latest year that has real (not generated) numbers for the place.
+link the page opens on the latest year with real youth-care numbers for the place. Each card
+shows the latest year with a number up to the chosen year, says which, and says why when the
+chosen year has none; a card never disappears.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import queries
 from dashboard.components.controls import municipality_select, year_select
 from dashboard.components.kpi_card import KpiDefinition, kpi_card
+from dashboard.components.kpi_year import missing_note, shown_year
 from dashboard.components.page_frame import page_frame
+from dashboard.components.region_notice import region_notice
 from dashboard.db import Release
 from dashboard.labels import SAMPLE_BADGE
 from dashboard.page_context import RELEASE_PARAMETER, open_page
@@ -38,11 +42,17 @@ YEAR = f"{PAGE}-jaar"
 PARAMETERS = ("gemeente", "jaar", RELEASE_PARAMETER)
 
 
+HEADLINE_KPI = "youth_care_clients"  # the default year is the latest with real youth-care data
+
+
 def default_year(kpis: pd.DataFrame, years: list[int]) -> tuple[int | None, bool]:
-    """The latest year with a real headline value, else the latest year (and False)."""
+    """The latest year with a real youth-care number (else any real headline number), else
+    the latest year (and False)."""
     real = kpis[~kpis["is_demo"].astype(bool) & kpis["value"].notna()]
-    if len(real):
-        return int(real["year"].max()), True
+    headline = real[real["kpi"] == HEADLINE_KPI]
+    for pool in (headline, real):
+        if len(pool):
+            return int(pool["year"].max()), True
     return (years[-1] if years else None), False
 
 
@@ -85,8 +95,9 @@ def layout(**raw_query: object) -> html.Div:
             ],
             className="sk-controls mb-3 g-2",
         ),
+        region_notice(regions, code, year),
         _generated_notice(kpis, year, names.get(code, code)),
-        _cards(page.release, kpis, year),
+        _cards(page.release, kpis, year, code, names.get(code, code)),
     ]
     return page_frame(
         page,
@@ -98,22 +109,32 @@ def layout(**raw_query: object) -> html.Div:
     )
 
 
-def _cards(release: Release, kpis: pd.DataFrame, year: int | None) -> dbc.Row:
-    in_year = kpis[kpis["year"] == year]
-    ids = [sid for values in in_year["source_ids"] for sid in values]
-    ids += list(in_year["rate_source_id"].dropna())
-    sources = queries.sources_by_id(release, ids)
+def _card_sources(release: Release, rows: pd.DataFrame) -> pd.DataFrame:
+    """The source records behind a card's number, rate and reference value."""
+    ids = [sid for values in rows["source_ids"] for sid in values]
+    ids += list(rows["rate_source_id"].dropna()) + list(rows["reference_source_id"].dropna())
+    sources = queries.sources_by_id(release, ids).rename(columns={"published_on": "date"})
+    sources["date"] = sources["date"].fillna(sources["retrieved_at"])
+    return sources
+
+
+def _cards(release: Release, kpis: pd.DataFrame, year: int | None, code: str, name: str) -> dbc.Row:
+    """One card per headline KPI, in order; a KPI without any number still gets its card."""
+    gaps = queries.indicator_gaps(release, code)
     cards = []
-    for kpi, trend in kpis.groupby("kpi", sort=False):
-        definition = KpiDefinition.from_row(trend.iloc[0].to_dict())
-        row_ids = set(in_year.loc[in_year["kpi"] == kpi, "source_ids"].explode().dropna())
-        row_ids |= set(in_year.loc[in_year["kpi"] == kpi, "rate_source_id"].dropna())
-        card_sources = sources[sources["source_id"].isin(row_ids)].rename(
-            columns={"published_on": "date"}
-        )
-        card_sources["date"] = card_sources["date"].fillna(card_sources["retrieved_at"])
+    for definition_row in queries.kpi_definitions(release).to_dict("records"):
+        kpi = definition_row["kpi"]
+        trend = kpis[kpis["kpi"] == kpi]
+        shown = shown_year(trend, year) if year else None
+        note = missing_note(definition_row, trend, gaps, shown=shown, selected=year or 0, name=name)
         card = kpi_card(
-            definition, trend, year=year or 0, sources=card_sources, card_id=f"{PAGE}-{kpi}"
+            KpiDefinition.from_row(definition_row),
+            trend,
+            year=shown,
+            sources=_card_sources(release, trend[trend["year"] == shown]),
+            card_id=f"{PAGE}-{kpi}",
+            note=note,
+            documented=queries.documented_figures(release, code, definition_row["indicator"]),
         )
         cards.append(dbc.Col(card, xs=12, md=6, xl=3, className="mb-3"))
     return dbc.Row(cards)

@@ -49,7 +49,7 @@ def _budget_sentence(realised: pd.DataFrame, budget: pd.DataFrame, state: ViewSt
         f" {unit}" if unit else ""
     )
     return (
-        f"In {int(last['year'])} gaf {state.name} {amount} uit aan jeugdhulp, "
+        f"In {int(last['year'])} gaf {state.name} {amount} uit aan jeugdzorg, "
         f"{format_number(abs(difference), 1)}% {side} de begroting."
     )
 
@@ -98,7 +98,7 @@ def budget_panel(page: PageContext, state: ViewState, data: PageData, link: str)
     )
     return chart_panel(
         "uitgaven-budget",
-        title="Jeugdhulp: gerealiseerd tegenover begroot",
+        title="Jeugdzorg: gerealiseerd tegenover begroot",
         sentence=_budget_sentence(realised, budget, state) + sentence,
         figure=budget_figure(realised, budget, y_label=state.measure.axis),
         table=table,
@@ -122,7 +122,7 @@ def wmo_panel(page: PageContext, state: ViewState, data: PageData, link: str) ->
 PAGE = IndicatorPage(
     page="uitgaven",
     title="Uitgaven",
-    question="Wat kost de jeugdhulp, en hoe verhoudt zich dat tot de begroting?",
+    question="Wat kost de jeugdzorg, en hoe verhoudt zich dat tot de begroting?",
     indicator="youth_spend_eur",
     extra_panels=(budget_panel, wmo_panel),
 )

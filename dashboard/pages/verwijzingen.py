@@ -22,7 +22,7 @@ dash.register_page(
 PAGE = IndicatorPage(
     page="verwijzingen",
     title="Verwijzingen",
-    question="Wie verwijst jongeren naar jeugdhulp, en verwijzen huisartsen minder?",
+    question="Wie verwijst jongeren naar jeugdzorg, en verwijzen huisartsen minder?",
     indicator="youth_care_trajectories",
 )
 

@@ -93,7 +93,7 @@ PAGE = IndicatorPage(
     title="Vrijwilligers",
     question="Groeit de informele basis: zijn er meer vrijwilligers en maatjes?",
     indicator="volunteers_registered",
-    extra_panels=(buddies_panel, survey_panel),
+    extra_panels=(survey_panel, buddies_panel),
 )
 
 

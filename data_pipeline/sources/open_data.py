@@ -4,6 +4,10 @@ CBS and RIVM publish under CC BY 4.0; these extracts hold only the rows and colu
 uses, and `python -m data_pipeline extracts` rebuilds them from the public files. They are
 official figures: where they exist they replace generated values for the whole breakdown; a
 later `fetch` of the same table replaces them in turn (the newest retrieval wins).
+
+Every observation file has `region_code, year, table_id` and then one column per `indicator`
+(its total) or `indicator:category`; `tables.csv` describes each table, `extract_gaps.csv`
+lists the municipalities a truncated public file does not reach (missing, never zero).
 """
 
 from __future__ import annotations
@@ -12,66 +16,82 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_pipeline.observations import ObservationBatch
+from data_pipeline.observations import OBSERVATION_COLUMNS, ObservationBatch, conform
 from data_pipeline.settings import PipelineSettings
 
-RIVM = {
-    "source_id": "extract:50090NED",
-    "kind": "official",
-    "publisher": "RIVM/CBS",
-    "title": "Gezondheid per wijk en buurt; 2012/2016/2020 (indeling 2020), 18 jaar en ouder",
-    "reference": "50090NED",
-    "published_on": "",
-    "retrieved_at": "2022-06-17",  # when the copied public files were downloaded
-    "licence": "CC BY 4.0",
-    "url": "https://dataderden.cbs.nl/ODataApi/odata/50090NED",
-    "is_demo": False,
+OBSERVATION_FILES = (
+    "cbs_youth_care.csv",
+    "cbs_youth_care_costs.csv",
+    "cbs_referrers.csv",
+    "rivm_volunteering.csv",
+)
+KEYS = ["region_code", "year", "table_id"]
+GAP_COLUMNS = {
+    "table_id": "string",
+    "indicator": "string",
+    "region_code": "string",
+    "year": "int64",
+    "reason": "string",
 }
 
 
-def kwb_source(table_id: str, year: int) -> dict:
-    """The source record of one edition of CBS's neighbourhood key figures."""
-    return {
-        "source_id": f"extract:{table_id}",
-        "kind": "official",
-        "publisher": "CBS",
-        "title": f"Kerncijfers wijken en buurten {year}",
-        "reference": f"{table_id}, gemeente Woudenberg",
-        "published_on": "",
-        "retrieved_at": "2026-09-01",  # when the public dashboard read the tables
-        "licence": "CC BY 4.0",
-        "url": f"https://opendata.cbs.nl/ODataApi/odata/{table_id}",
-        "is_demo": False,
-    }
+def source_id(table_id: str) -> str:
+    """The source record of one shipped table."""
+    return f"extract:{table_id}"
 
 
-def volunteering(folder: Path) -> ObservationBatch:
-    """RIVM health monitor: share of adults doing volunteer work, per municipality and NL01."""
-    rows = pd.read_csv(folder / "rivm_volunteering_18plus.csv", dtype={"municipality_code": str})
-    observations = rows.assign(
-        indicator="adults_volunteering_pct",
-        category="total",
-        source_id=RIVM["source_id"],
+def table_sources(folder: Path) -> pd.DataFrame:
+    """A source record per table in tables.csv (publisher, title, series, retrieval date)."""
+    tables = pd.read_csv(folder / "tables.csv", dtype="string", keep_default_na=False)
+    return tables.assign(
+        source_id=tables["table_id"].map(source_id),
+        kind="official",
+        reference=tables["table_id"],
+        published_on="",
+        licence="CC BY 4.0",
+        is_demo=False,
+    )
+
+
+def melt(frame: pd.DataFrame) -> pd.DataFrame:
+    """Wide extract rows -> observations: a column `indicator[:category]` per series."""
+    long = frame.melt(id_vars=KEYS, var_name="series", value_name="value")
+    parts = long["series"].str.split(":", n=1, expand=True).reindex(columns=[0, 1])
+    return long.assign(
+        indicator=parts[0],
+        category=parts[1].astype("string").fillna("total"),
+        municipality_code=long["region_code"],
+        source_id=long["table_id"].map(source_id),
         is_demo=False,
         is_provisional=False,
     )
-    return ObservationBatch(observations, pd.DataFrame([RIVM]))
 
 
-def woudenberg(folder: Path) -> ObservationBatch:
-    """CBS neighbourhood key figures for Woudenberg: population and youth-care share."""
-    rows = pd.read_csv(folder / "kwb_woudenberg.csv", dtype={"table_id": str})
-    editions = rows.drop_duplicates("table_id")
-    sources = pd.DataFrame(
-        [kwb_source(row.table_id, int(row.year)) for row in editions.itertuples(index=False)]
-    )
-    observations = rows.assign(
-        category="total",
-        source_id="extract:" + rows["table_id"],
-        is_demo=False,
-        is_provisional=False,
-    )
-    return ObservationBatch(observations, sources)
+def _read(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"region_code": "string", "table_id": "string"})
+    return frame.astype({column: "float64" for column in frame.columns if column not in KEYS})
+
+
+def population(folder: Path) -> pd.DataFrame:
+    """Inhabitants on 1 January of every municipality (CBS Gebieden in Nederland)."""
+    frame = pd.read_csv(folder / "cbs_municipalities.csv", dtype={"table_id": "string"})
+    frame = frame.rename(columns={"municipality_code": "region_code", "population": "population"})
+    return frame[[*KEYS, "population"]].astype({"population": "float64"})
+
+
+def extract_gaps(folder: Path) -> pd.DataFrame:
+    """Cells a truncated public file does not reach, with the table that has them."""
+    path = folder / "extract_gaps.csv"
+    if not path.exists():
+        return pd.DataFrame({name: pd.Series(dtype=t) for name, t in GAP_COLUMNS.items()})
+    return pd.read_csv(path, dtype="string").astype(GAP_COLUMNS)
+
+
+def shipped(folder: Path) -> ObservationBatch:
+    """Every observation of the shipped extracts, with one source record per table."""
+    frames = [_read(folder / name) for name in OBSERVATION_FILES] + [population(folder)]
+    observations = pd.concat([melt(frame) for frame in frames], ignore_index=True)
+    return ObservationBatch(conform(observations, OBSERVATION_COLUMNS), table_sources(folder))
 
 
 def load_open_data(
@@ -79,7 +99,8 @@ def load_open_data(
 ) -> dict[str, pd.DataFrame]:
     """Loader: every shipped extract (none when the folder is absent, e.g. in a test data dir)."""
     folder = settings.data_dir / "extracts"
-    if not (folder / "rivm_volunteering_18plus.csv").exists():
-        return {}
-    batch = ObservationBatch.concat([volunteering(folder), woudenberg(folder)])
-    return {"observations": batch.observations, "sources": batch.sources}
+    gaps = extract_gaps(folder)
+    if not (folder / "tables.csv").exists():
+        return {"extract_gaps": gaps}
+    batch = shipped(folder)
+    return {"observations": batch.observations, "sources": batch.sources, "extract_gaps": gaps}

@@ -44,9 +44,9 @@ SCHEMAS = {
             *("indicator", "label_nl", "breakdown_label_nl", "unit_nl", "value_kind"),
             *("headline_category", "higher_is_better", "is_people_count"),
             *("suppression_note_nl", "parts_add_up", "parts_note_nl", "shown_on_pages"),
-            *("series_kind", "definition_nl"),
+            *("series_kind", "definition_nl", "has_public_source", "import_template"),
         ),
-        booleans=("is_people_count", "parts_add_up", "shown_on_pages"),
+        booleans=("is_people_count", "parts_add_up", "shown_on_pages", "has_public_source"),
         optional_booleans=("higher_is_better",),
     ),
     "measures": Schema(
@@ -54,7 +54,7 @@ SCHEMAS = {
         (
             *("indicator", "measure", "url_key", "label_nl", "axis_nl", "unit_nl", "scale"),
             *("denominator_indicator", "denominator_category", "decimals", "in_points"),
-            *("comparable", "sort_order", "sentence_nl"),
+            *("comparable", "sort_order", "sentence_nl", "value_indicator"),
         ),
         booleans=("in_points", "comparable"),
         integers=("decimals", "sort_order"),
@@ -70,7 +70,7 @@ SCHEMAS = {
         "kpis.csv",
         (
             *("kpi", "title_nl", "indicators", "category", "value_measure", "rate_measure"),
-            *("unit_nl", "definition_nl", "sort_order"),
+            *("unit_nl", "definition_nl", "sort_order", "reference_indicator"),
         ),
         integers=("sort_order",),
     ),
@@ -133,27 +133,6 @@ def _typed(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
     return frame
 
 
-def read_municipalities(data_dir: Path) -> pd.DataFrame:
-    """Regions the store knows: the Netherlands, provinces and municipalities.
-
-    The hand-kept list (with provinces and approximate sizes) comes first; the municipalities of
-    the open-data extracts (data/extracts/regions.csv: code and name only) are added after it.
-    """
-    frame = read_reference(data_dir, "municipalities")
-    extra = data_dir / "extracts" / "regions.csv"
-    if extra.exists():
-        known = set(frame["municipality_code"])
-        more = pd.read_csv(extra, dtype="string", keep_default_na=False)
-        more = more[~more["municipality_code"].isin(known)].assign(
-            province_code="", region_kind="municipality", approx_inhabitants=float("nan")
-        )
-        frame = pd.concat([frame, more], ignore_index=True)
-    for column in ("valid_from", "valid_to"):
-        values = frame[column] if column in frame else pd.Series("", index=frame.index)
-        frame[column] = pd.to_numeric(values.replace("", None)).astype("Int64")
-    return frame
-
-
 def read_catalogue(data_dir: Path) -> dict[str, pd.DataFrame]:
     """The indicator catalogue and vocabularies, checked against each other."""
     catalogue = {
@@ -189,6 +168,9 @@ def catalogue_problems(catalogue: dict[str, pd.DataFrame]) -> list[Problem]:
         checks.append(
             ("measures.csv", row, "indicator", item["indicator"], item["indicator"] in indicators)
         )
+        if item["value_indicator"]:
+            known = item["value_indicator"] in indicators
+            checks.append(("measures.csv", row, "value_indicator", item["value_indicator"], known))
         denominator = (item["denominator_indicator"], item["denominator_category"])
         if denominator[0]:
             checks.append(
@@ -201,6 +183,11 @@ def catalogue_problems(catalogue: dict[str, pd.DataFrame]) -> list[Problem]:
                 )
             )
     for row, item in enumerate(catalogue["kpis"].to_dict("records"), start=2):
+        if item["reference_indicator"]:
+            known = item["reference_indicator"] in indicators
+            checks.append(
+                ("kpis.csv", row, "reference_indicator", item["reference_indicator"], known)
+            )
         for indicator in item["indicators"].split("+"):
             declared = (indicator, item["category"]) in categories
             checks.append(("kpis.csv", row, "indicators", indicator, declared))

@@ -90,6 +90,9 @@ def _rows(region: Region, year: int) -> Iterator[tuple[str, str, float]]:
     )
     clients = round(youth * rate)
     yield "youth_care_clients", "total", clients
+    # CBS relates its count to everyone under 23: about 1.28 times the under-18s (a neutral
+    # constant, the same for every region)
+    yield "youth_care_share_pct", "total", round(100 * clients / (youth * 1.28), 1)
     for form, count in split_total(clients, YOUTH_FORMS, rng).items():
         yield "youth_care_clients", form, count
 
@@ -179,10 +182,12 @@ def generate_sample(
         rows, columns=["indicator", "municipality_code", "year", "category", "value"]
     )
     parts = [frame]
+    # Province rows are sums; a share does not add up, so provinces get no generated share.
+    summable = frame[frame["indicator"] != "youth_care_share_pct"]
     province_of = {region.code: region.province_code for region in regions}
     for province_code in sorted(set(province_of.values()) - {""}):
         members = [code for code, province in province_of.items() if province == province_code]
-        summed = frame[frame["municipality_code"].isin(members)]
+        summed = summable[summable["municipality_code"].isin(members)]
         parts.append(
             summed.groupby(["indicator", "year", "category"], as_index=False)["value"]
             .sum()
@@ -199,11 +204,17 @@ def generate_sample(
     return ObservationBatch(observations, sample_source())
 
 
+# A demo needs one province of sample data, not the country: the reference customer's.
+DEMO_PROVINCE = "PV26"
+
+
 def regions_from_reference(municipalities: pd.DataFrame) -> list[Region]:
-    """Municipalities with a known approximate size get sample data."""
+    """Current municipalities of the demo province with a known size get sample data."""
     known = municipalities[
         (municipalities["region_kind"] == "municipality")
         & municipalities["approx_inhabitants"].notna()
+        & (municipalities["province_code"] == DEMO_PROVINCE)
+        & municipalities["valid_to"].isna()
     ]
     return [
         Region(row.municipality_code, float(row.approx_inhabitants), row.province_code)

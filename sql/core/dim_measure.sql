@@ -14,7 +14,8 @@ final as (
         measures.*,
         indicators.value_kind,
         indicators.higher_is_better,
-        measures.denominator_indicator is null as is_as_published
+        measures.denominator_indicator is null and measures.value_indicator is null
+            as is_as_published
     from measures
     inner join indicators on measures.indicator = indicators.indicator
 )

@@ -1,4 +1,4 @@
--- Grain: one row per source record: publisher, title, reference, dates, licence.
+-- Grain: one row per source record: publisher, title, reference, dates, licence, series.
 select
     source_id,
     kind,
@@ -9,5 +9,7 @@ select
     retrieved_at,
     licence,
     url,
-    is_demo
+    is_demo,
+    series,
+    note_nl
 from staging.stg_sources

@@ -1,6 +1,7 @@
 -- Grain: one row per indicator per region per year per category: the cell as the winning
--- source gives it. Precedence (import > official > document > sample; the latest of a kind)
--- picks one source per breakdown (indicator, region, year), not per cell, so real and
+-- source gives it. Precedence (import > official > document > sample; within a kind the
+-- source with the more complete breakdown, then the latest retrieval) picks one source per
+-- breakdown (indicator, region, year), not per cell, so real and
 -- generated values never mix in one breakdown, and a cell an official source left empty stays
 -- empty (value null, cell_symbol '.') instead of being filled from a lower source.
 with
@@ -24,16 +25,18 @@ source_precedence as (
 ),
 
 breakdown_sources as (
-    select distinct
+    select
         observations.indicator,
         observations.municipality_code,
         observations.year,
         observations.source_id,
-        source_precedence.kind,
-        source_precedence.kind_rank,
-        source_precedence.retrieved_at
+        any_value(source_precedence.kind) as kind,
+        any_value(source_precedence.kind_rank) as kind_rank,
+        any_value(source_precedence.retrieved_at) as retrieved_at,
+        count(observations.value) as known_cells
     from observations
     inner join source_precedence on observations.source_id = source_precedence.source_id
+    group by all
 ),
 
 winners as (
@@ -41,8 +44,9 @@ winners as (
         *,
         row_number() over (
             partition by indicator, municipality_code, year
-            -- within a kind, the latest retrieval or import wins (a fetch replaces an extract)
-            order by kind_rank, retrieved_at desc nulls last, source_id desc
+            -- within a kind: the fuller breakdown (a fetched table with every category beats
+            -- an extract with only the total), then the latest retrieval or import
+            order by kind_rank, known_cells desc, retrieved_at desc nulls last, source_id desc
         ) as precedence_rank
     from breakdown_sources
 ),

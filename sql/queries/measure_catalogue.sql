@@ -24,7 +24,9 @@ select
     indicator.parts_add_up,
     indicator.parts_note_nl,
     indicator.series_kind,
-    indicator.definition_nl
+    indicator.definition_nl,
+    indicator.has_public_source,
+    indicator.import_template
 from core.dim_measure as measure
 inner join core.dim_indicator as indicator on measure.indicator = indicator.indicator
 order by measure.indicator, measure.sort_order

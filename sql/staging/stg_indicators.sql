@@ -13,5 +13,7 @@ select
     nullif(parts_note_nl, '') as parts_note_nl,
     cast(shown_on_pages as boolean) as is_shown_on_pages,
     series_kind,
-    definition_nl
+    definition_nl,
+    cast(has_public_source as boolean) as has_public_source,
+    nullif(import_template, '') as import_template
 from raw.indicators

@@ -19,8 +19,10 @@ from tests.conftest import (
 pytestmark = pytest.mark.browser
 
 
-# A later import: GM0351's volunteers in 2022 become 999.
-LATER_IMPORT = later_import("GM0351", "Gemeente Woudenberg", "2030-01-01T00:00:00")
+# A later import: GM0351's young people with youth care in 2022 become 999.
+LATER_IMPORT = later_import(
+    "GM0351", "Gemeente Woudenberg", "2030-01-01T00:00:00", indicator="youth_care_clients"
+)
 
 
 def test_a_pinned_link_keeps_its_numbers_after_a_new_release(page, live_app_url, pipeline_settings):
@@ -28,17 +30,17 @@ def test_a_pinned_link_keeps_its_numbers_after_a_new_release(page, live_app_url,
     page.get_by_role("button", name="Delen").click()
     pinned = page.locator("#sk-share-link").input_value()
     release_a = re.search(r"versie=([0-9.-]+)", pinned).group(1)
-    volunteers = page.get_by_role("region", name="Vrijwilligers en maatjes")
+    volunteers = page.get_by_role("region", name="Jongeren met jeugdzorg")
     before = volunteers.locator(".sk-kpi-value").inner_text()
     publish_with(pipeline_settings, fixture_observations_loader, LATER_IMPORT)  # release B
     try:
         page.goto(pinned)
         expect(page.get_by_text("U bekijkt de cijfers zoals gepubliceerd op")).to_be_visible()
         expect(
-            page.get_by_role("region", name="Vrijwilligers en maatjes").locator(".sk-kpi-value")
+            page.get_by_role("region", name="Jongeren met jeugdzorg").locator(".sk-kpi-value")
         ).to_have_text(before)
         page.goto(f"{live_app_url}/?gemeente=GM0351&jaar=2022")
-        after = page.get_by_role("region", name="Vrijwilligers en maatjes").locator(".sk-kpi-value")
+        after = page.get_by_role("region", name="Jongeren met jeugdzorg").locator(".sk-kpi-value")
         expect(after).not_to_have_text(before)
         expect(page.get_by_text("U bekijkt de cijfers zoals gepubliceerd op")).to_have_count(0)
         assert release_a in pinned
@@ -58,7 +60,7 @@ def test_an_expired_release_is_named_next_to_the_current_view(page, live_app_url
 
 def test_kerncijfers_print_on_one_a4_page_with_link_sources_and_qr_code(page, live_app_url):
     page.goto(f"{live_app_url}/?gemeente=GM0351&jaar=2022")
-    expect(page.get_by_role("region", name="Jongeren met jeugdhulp")).to_be_visible()
+    expect(page.get_by_role("region", name="Jongeren met jeugdzorg")).to_be_visible()
     page.wait_for_selector(".sk-sparkline .main-svg")
     page.emulate_media(media="print")
     expect(page.locator(".sk-print-header img.sk-qr")).to_be_visible()

@@ -14,11 +14,15 @@ pytestmark = pytest.mark.browser
 SHARED_LINKS = [
     ("/jeugdhulp?gemeente=GM0345&maat=aantal&van=2019", "Jeugdhulp Veenendaal", "Aantal jongeren"),
     (
-        "/verwijzingen?vergelijking=grootte&maat=per1000",
+        "/verwijzingen?vergelijking=grootte&maat=aantal",
         "Verwijzingen Woudenberg",
-        "Per 1.000 jongeren",
+        "Aantal trajecten",
     ),
-    ("/uitgaven?maat=per-jongere&tot=2021", "Uitgaven Woudenberg", "Euro per jongere in zorg"),
+    (
+        "/uitgaven?maat=per-jongere&tot=2021",
+        "Uitgaven Woudenberg",
+        "Euro per jongere met jeugdzorg",
+    ),
     (
         "/vrijwilligers?gemeente=GM0345&maat=aantal",
         "Vrijwilligers Veenendaal",
@@ -34,7 +38,7 @@ def test_shared_link_reopens_in_the_same_state(page, live_app_url, link, heading
     expect(page.get_by_label("Weergave").locator("option:checked")).to_have_text(measure)
     if "van=2019" in link:
         expect(
-            page.get_by_role("region", name="Jongeren met jeugdhulp", exact=True)
+            page.get_by_role("region", name="Jongeren met jeugdzorg", exact=True)
         ).to_contain_text("dan in 2019")
     assert page.url == live_app_url + link  # the link is not rewritten on load
     assert page.console_errors == []
@@ -50,7 +54,7 @@ def test_changing_a_control_writes_it_into_the_link(page, live_app_url):
 
 def test_csv_download_matches_the_chart(page, live_app_url):
     page.goto(f"{live_app_url}/jeugdhulp?maat=aantal")
-    panel = page.get_by_role("region", name="Jongeren met jeugdhulp", exact=True)
+    panel = page.get_by_role("region", name="Jongeren met jeugdzorg", exact=True)
     expect(panel).to_be_visible()
     page.wait_for_selector("#jeugdhulp-trend-graph .js-plotly-plot .main-svg")
     plotted = page.evaluate("""() => {

@@ -20,14 +20,14 @@ from tests.conftest import fixture_observations_loader, fixture_settings
 ROWS = {
     "indicators.csv": (
         "wmo_clients,Inwoners met Wmo-ondersteuning,Wmo-cliënten naar voorziening,cliënten,count,"
-        "total,false,true,,true,,true,annual,Inwoners met een Wmo-voorziening in het jaar."
+        "total,false,true,,true,,true,annual,Inwoners met een Wmo-voorziening in het jaar.,false,"
     ),
     "measures.csv": (
         "wmo_clients,as_published,aantal,Aantal cliënten,aantal cliënten,cliënten,1,,,0,false,"
-        "false,1,In {year} hadden {value} inwoners van {name} Wmo-ondersteuning\n"
+        "false,1,In {year} hadden {value} inwoners van {name} Wmo-ondersteuning,\n"
         "wmo_clients,per_1000_inhabitants,per1000,Per 1.000 inwoners,per 1.000 inwoners,"
         "per 1.000 inwoners,1000,population,total,1,false,true,2,"
-        "In {year} hadden in {name} {value} op de 1.000 inwoners Wmo-ondersteuning"
+        "In {year} hadden in {name} {value} op de 1.000 inwoners Wmo-ondersteuning,"
     ),
     "categories.csv": (
         "wmo_clients,total,Wmo-cliënten,0,true\n"

@@ -90,10 +90,10 @@ def test_app_picks_up_a_new_release_and_keeps_serving_the_old_one(in_app, pipeli
     old = app_store.current()
 
     def volunteers_2022(release) -> float:  # noqa: ANN001
-        kpis = queries.kpi_headlines(release, "GM0327")
-        return kpis[(kpis["kpi"] == "volunteers_and_buddies") & (kpis["year"] == 2022)][
-            "value"
-        ].item()
+        rows = queries.indicator_series(
+            release, "volunteers_registered", "as_published", ["GM0327"], (2022, 2022)
+        )
+        return rows[rows["category"] == "total"]["value"].item()
 
     before = volunteers_2022(old)
     build_audit_publish(

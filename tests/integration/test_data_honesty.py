@@ -1,13 +1,13 @@
 """Numbers a council can defend: no recoverable hidden count, no generated value passing as real.
 
-Built from the embedded default data (sample data and real extracts) and from the same data
-after replaying the recorded CBS responses in tests/fixtures/cbs, exactly as the CLI does.
+Built from the embedded default data (real extracts only), the demo build (plus generated
+sample data), the fixture store, and the default data after replaying the recorded CBS
+responses in tests/fixtures/cbs, exactly as the CLI does.
 """
 
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -17,10 +17,11 @@ import pytest
 from dashboard import queries
 from dashboard.app import QUERY_DIR
 from dashboard.db import Store
-from data_pipeline.settings import PROJECT_ROOT, PipelineSettings
-from tests.conftest import FIXTURES, publish_with
+from data_pipeline.settings import PROJECT_ROOT
+from tests.conftest import fixture_settings, later_import, publish_with
 
 REFERENCE = PROJECT_ROOT / "data" / "reference"
+EXTRACTS = PROJECT_ROOT / "data" / "extracts"
 
 
 def read(store: Path, sql: str, **params: object) -> pd.DataFrame:
@@ -43,12 +44,20 @@ def app_cells(store: Path) -> pd.DataFrame:
     )
 
 
+def memberships() -> dict[int, pd.DataFrame]:
+    """Per year, every municipality with its province and youth-care region (CBS's own file)."""
+    frame = pd.read_csv(EXTRACTS / "cbs_municipalities.csv", dtype=str)
+    return {int(year): rows for year, rows in frame.groupby("year")}
+
+
 def relations(cells: pd.DataFrame) -> list[tuple[tuple, list[tuple]]]:
-    """Every additive relation a reader can see, written down independently of the pipeline."""
+    """Every additive relation a reader can see, written down independently of the pipeline:
+    a breakdown within a region; per year, the municipalities of a province, of a youth-care
+    region and of the country; the provinces of the country. Regions of the store's own
+    reference list (a test store) count too."""
     categories = pd.read_csv(REFERENCE / "categories.csv")
-    regions = pd.read_csv(REFERENCE / "municipalities.csv", dtype=str, keep_default_na=False)
-    municipalities = regions[regions["region_kind"] == "municipality"]
     provinces = pd.read_csv(REFERENCE / "provinces.csv")["province_code"].tolist()
+    by_year = memberships()
     found = []
     for (indicator, region, year), _ in cells.groupby(["indicator", "municipality_code", "year"]):
         parts = categories[(categories["indicator"] == indicator) & ~categories["is_total"]]
@@ -58,24 +67,26 @@ def relations(cells: pd.DataFrame) -> list[tuple[tuple, list[tuple]]]:
                 [(indicator, region, year, c) for c in parts["category"]],
             )
         )
+    listed = set(cells.loc[cells["municipality_code"].str.startswith("GM"), "municipality_code"])
     for (indicator, year, category), _ in cells.groupby(["indicator", "year", "category"]):
-        for province, members in municipalities.groupby("province_code"):
+        members = by_year.get(int(year), pd.DataFrame(columns=["municipality_code"]))
+        groups = {"NL01": members["municipality_code"].tolist()}
+        for column in ("province_code", "youth_care_region_code"):
+            for parent, rows in members.groupby(column):
+                groups[parent] = rows["municipality_code"].tolist()
+        if members.empty:  # a test store without CBS's classification: its own list
+            groups = {"NL01": sorted(listed)}
+        for parent, children in groups.items():
             found.append(
                 (
-                    (indicator, province, year, category),
-                    [(indicator, m, year, category) for m in members["municipality_code"]],
+                    (indicator, parent, year, category),
+                    [(indicator, m, year, category) for m in children],
                 )
             )
         found.append(
             (
                 (indicator, "NL01", year, category),
                 [(indicator, p, year, category) for p in provinces],
-            )
-        )
-        found.append(
-            (
-                (indicator, "NL01", year, category),
-                [(indicator, m, year, category) for m in municipalities["municipality_code"]],
             )
         )
     return found
@@ -111,7 +122,7 @@ def subtraction_attack(cells: pd.DataFrame) -> dict[tuple, float]:
     return recovered
 
 
-@pytest.mark.parametrize("store_name", ["default_store", "fetched_store"])
+@pytest.mark.parametrize("store_name", ["demo_store", "store"])
 def test_no_hidden_count_can_be_recovered_by_subtraction(request, store_name):
     cells = app_cells(request.getfixturevalue(store_name))
     hidden = cells[cells["cell_symbol"] == "x"]
@@ -119,11 +130,11 @@ def test_no_hidden_count_can_be_recovered_by_subtraction(request, store_name):
     assert subtraction_attack(cells) == {}
 
 
-@pytest.mark.parametrize("store_name", ["default_store", "fetched_store"])
+@pytest.mark.parametrize("store_name", ["default_store", "demo_store", "fetched_store"])
 def test_the_hidden_sign_says_nothing_about_the_size(request, store_name):
     cells = app_cells(request.getfixturevalue(store_name))
     hidden = cells[cells["is_suppressed"]]
-    assert set(hidden["cell_symbol"]) == {"x"} and hidden["value"].isna().all()
+    assert set(hidden["cell_symbol"]) <= {"x"} and hidden["value"].isna().all()
     shown = cells[cells["value"].notna()]
     assert not ((shown["value"] > 0) & (shown["value"] < 10)).any()
 
@@ -177,9 +188,11 @@ def test_a_comparison_across_a_change_of_source_is_a_break_not_a_change(
 
     with pointed_at(fetched_store):
         shown = texts(kerncijfers.layout(gemeente="GM0351", jaar="2021"))
-    # 2021 comes from CBS 85097NED, 2020 from the sample: no 'gunstig'/'ongunstig' on that pair.
-    gp_card = shown.split("Verwijzingen door de huisarts", 1)[1].split("Uitgaven jeugdhulp", 1)[0]
-    assert "t.o.v. 2020: breuk in de reeks" in gp_card
+    # 2021 comes from CBS 85097NED (youth-care trajectories by referrer), the number before it
+    # (2018: 2019-2020 are cut off in the shipped extract) from a district table counting
+    # trajectories in natura: another series, so no 'gunstig'/'ongunstig' on that pair.
+    gp_card = shown.split("Verwijzingen door de huisarts", 1)[1].split("Uitgaven jeugdzorg", 1)[0]
+    assert "Cijfer over 2021" in gp_card and "t.o.v. 2018: breuk in de reeks" in gp_card
     assert "(gunstig)" not in gp_card and "(ongunstig)" not in gp_card
 
 
@@ -210,24 +223,18 @@ def test_spend_per_young_person_divides_youth_spend_by_young_people(fetched_stor
 
 
 def test_a_rate_over_a_generated_denominator_is_generated_and_names_both_sources(tmp_path):
-    # Only the youth-care table is fetched: its counts are CBS's, the youth population the
-    # sample's. The rate is then generated, and its row names both sources.
-    shutil.copytree(FIXTURES / "cbs" / "85099NED", tmp_path / "raw" / "85099NED")
-    settings = PipelineSettings(
-        db_path=tmp_path / "store.duckdb",
-        raw_dir=tmp_path / "raw",
-        imports_dir=tmp_path / "imports",
-    )
-    publish_with(settings)
+    # A demo store: Leusden's population is generated; an import brings real volunteers. The
+    # rate per 1,000 inhabitants is then generated, and its row names both sources.
+    settings = fixture_settings(tmp_path)
+    publish_with(settings, later_import("GM0327", "Gemeente Leusden", "2026-01-01T00:00:00"))
     rows = read(
         settings.db_path,
         "select status, source_id, denominator_source_id from marts.mart_indicator_measure "
-        "where indicator = 'youth_care_clients' and measure = 'per_1000_youth' "
-        "and municipality_code = 'GM0345' and year = 2022 and category = 'total'",
+        "where indicator = 'volunteers_registered' and measure = 'per_1000_inhabitants' "
+        "and municipality_code = 'GM0327' and year = 2022 and category = 'total'",
     ).iloc[0]
-    assert rows["source_id"] == "cbs:85099NED" and rows["denominator_source_id"].startswith(
-        "sample:"
-    )
+    assert rows["source_id"] == "fixture:later"
+    assert rows["denominator_source_id"].startswith("sample:")
     assert rows["status"] == "generated"
 
 
@@ -253,7 +260,6 @@ def test_every_download_row_names_place_source_and_status(fetched_store, pointed
     rows = panel_rows(layout, "verwijzingen-trend")
     assert rows and all(r["Plaats"] and r["Bron"] and r["Status"] for r in rows)
     statuses = {(r["Reeks"], r["Jaar"]): r["Status"] for r in rows}
-    assert (
-        statuses[("Woudenberg", 2020)] == "Gegenereerd"
-        and statuses[("Woudenberg", 2021)] != "Gegenereerd"
-    )
+    assert statuses[("Woudenberg", 2018)] == "Officieel"  # the shipped extract
+    assert statuses[("Woudenberg", 2021)] == "Officieel"  # the fetched table
+    assert "Gegenereerd" not in statuses.values()  # no sample data outside a demo build

@@ -39,8 +39,8 @@ def test_trend_download_rows_are_the_store_values_with_place_source_and_status(
 
 def test_a_rate_with_a_generated_denominator_is_generated(in_app, panel_rows):
     # Leusden: everything is sample data, numerator and denominator alike.
-    layout = page_module("jeugdhulp").layout(gemeente="GM0327")
-    rows = [r for r in panel_rows(layout, "jeugdhulp-trend") if r["Reeks"] == "Leusden"]
+    layout = page_module("uitgaven").layout(gemeente="GM0327")  # euro per inhabitant
+    rows = [r for r in panel_rows(layout, "uitgaven-trend") if r["Reeks"] == "Leusden"]
     assert rows and {r["Status"] for r in rows} == {"Gegenereerd"}
     assert all("Voorbeeldgegevens" in r["Bron noemer"] for r in rows)
 
@@ -66,7 +66,7 @@ def test_breakdown_download_hides_small_cells_with_one_symbol(in_app, panel_rows
 def test_drilldown_from_link_shows_the_selected_year_and_category(in_app, texts):
     layout = page_module("verwijzingen").layout(gemeente="GM0351", jaar="2020", categorie="gp")
     shown = texts(layout)
-    assert "Detail 2020" in shown and "Nieuwe jeugdhulptrajecten: Huisarts" in shown
+    assert "Detail 2020" in shown and "Jeugdzorgtrajecten: Huisarts" in shown
 
 
 def test_documented_figures_are_separate_points_with_their_own_definition(
@@ -115,7 +115,9 @@ def test_trend_is_annotated_with_the_cooperative_start_from_the_case_file(in_app
     layout = page_module("jeugdhulp").layout(gemeente="GM0351")
     graphs = find(layout, lambda c: getattr(c, "id", None) == "jeugdhulp-trend-graph")
     annotations = graphs[0].figure.layout.annotations
-    start = next(a for a in annotations if a.hovertext.startswith("Start Coöperatie De Kleine"))
+    start = next(
+        a for a in annotations if (a.hovertext or "").startswith("Start Coöperatie De Kleine")
+    )
     # The chart carries the event's number; the list under it says what it is.
     events = find(layout, lambda c: "sk-events" in (getattr(c, "className", "") or ""))
     listed = list(events[0].children[1].children)

@@ -53,7 +53,7 @@ def test_the_raw_html_of_a_link_previews_the_view(app_client):
         '<meta property="og:title" content="Kerncijfers Veenendaal 2021 — Sociaal Kompas">' in html
     )
     description = re.search(r'<meta property="og:description" content="([^"]*)"', html).group(1)
-    assert "Jongeren met jeugdhulp:" in description and "(officieel)" in description
+    assert "Jongeren met jeugdzorg:" in description and "officieel)" in description
     assert 'name="twitter:title"' in html or 'property="twitter:title"' in html
     hostile = app_client.get('/jeugdhulp?gemeente="><script>alert(1)</script>').get_data(
         as_text=True

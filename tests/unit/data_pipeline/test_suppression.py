@@ -91,7 +91,7 @@ def test_a_hidden_municipality_is_protected_within_its_province():
             (region, "a"): 500.0,
             (region, "b"): 500.0 - cells[(region, "c")],
         }
-    hierarchy = [("PV26", ["GM0339", "GM0351", "GM0345"])]
+    hierarchy = [("PV26", None, ["GM0339", "GM0351", "GM0345"])]
     result = run(frame(cells), hierarchy)
     hidden_c = {region for region, category in hidden(result) if category == "c"}
     assert "GM0339" in hidden_c and len(hidden_c - {"PV26"}) >= 2

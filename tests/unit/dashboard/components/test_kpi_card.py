@@ -71,8 +71,8 @@ def test_a_comparison_with_a_generated_value_is_marked_and_not_judged():
     assert change.verdict is None and SAMPLE_BADGE.lower() in (change.note or "")
 
 
-@pytest.mark.parametrize("earlier_sources", [("sample:v2",), ("cbs:84134NED",)])
-def test_a_change_of_source_is_a_break_in_the_series(earlier_sources):
+@pytest.mark.parametrize("earlier_sources", [("sample:v2",), ("cbs-jeugdzorg-2015",)])
+def test_a_change_of_series_is_a_break_in_the_series(earlier_sources):
     change = change_against(CLIENTS, real(311), Side(370, False, earlier_sources), "x")
     assert change.text is None and change.verdict is None and "breuk" in (change.note or "")
 
@@ -97,9 +97,12 @@ def trend(value_demo: bool, *, previous_demo: bool = False) -> pd.DataFrame:
             "rate_is_demo": [False, False],
             "is_provisional": [False, False],
             "source_ids": [list(CBS), list(CBS)],
+            "series_keys": [["cbs-jeugdzorg-2021"], ["cbs-jeugdzorg-2021"]],
+            "previous_year": [2020, 2021],
             "value_previous_year": [350.0, 330.0],
             "previous_is_demo": [False, previous_demo],
             "previous_source_ids": [list(CBS), list(CBS)],
+            "previous_series_keys": [["cbs-jeugdzorg-2021"], ["cbs-jeugdzorg-2021"]],
             "baseline_year": [None, None],
         }
     )
@@ -125,3 +128,26 @@ def test_card_marks_sample_data(texts):
     assert SAMPLE_BADGE in texts(
         kpi_card(CLIENTS, trend(True), year=2022, sources=SOURCES, card_id="c")
     )
+
+
+def test_card_says_which_year_it_shows_and_why_not_the_chosen_one(texts):
+    note = "De bron heeft voor Woudenberg (nog) geen cijfer over 2023."
+    shown = texts(
+        kpi_card(CLIENTS, trend(False), year=2022, sources=SOURCES, card_id="c", note=note)
+    )
+    assert "Cijfer over 2022" in shown and note in shown and "311 jongeren" in shown
+
+
+def test_a_card_without_any_number_stays_and_says_why(texts):
+    note = "Hiervoor bestaat geen openbare bron."
+    shown = texts(
+        kpi_card(
+            CLIENTS,
+            trend(False).iloc[0:0],
+            year=None,
+            sources=SOURCES.iloc[0:0],
+            card_id="c",
+            note=note,
+        )
+    )
+    assert "Jongeren met jeugdhulp" in shown and "geen cijfer" in shown and note in shown

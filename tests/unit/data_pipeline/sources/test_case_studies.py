@@ -343,7 +343,7 @@ def test_load_cases_reads_the_cases_folder_of_the_data_dir(tmp_path):
 
 
 def test_the_shipped_case_files_are_valid():
-    with (ROOT / "data" / "reference" / "municipalities.csv").open(encoding="utf-8") as handle:
+    with (ROOT / "data" / "extracts" / "cbs_municipalities.csv").open(encoding="utf-8") as handle:
         known = {row["municipality_code"] for row in csv.DictReader(handle)}
     paths = sorted((ROOT / "data" / "cases").glob("*.toml"))
     cases = read_cases(ROOT / "data" / "cases", known, VOCABULARIES)

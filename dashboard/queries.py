@@ -86,17 +86,33 @@ def indicator_series(
 
 
 def comparison_bands(
-    release: Release, indicator: str, measure: str, codes: list[str], years: tuple[int, int]
+    release: Release,
+    indicator: str,
+    measure: str,
+    group: tuple[str | None, str | None, list[str]],
+    years: tuple[int, int],
 ) -> pd.DataFrame:
-    """Per year and category: p25, median and p75 of a measure across a comparison group."""
+    """Per year and category: p25, median and p75 of a measure across a comparison group.
+
+    `group`: (kind, code, codes): a named group's members follow each year's classification;
+    an own selection is the list of codes.
+    """
+    kind, code, codes = group
     return release.query(
         "comparison_bands",
         indicator=indicator,
         measure=measure,
+        group_kind=kind or "",
+        group_code=code or "",
         codes=codes,
         first_year=years[0],
         last_year=years[1],
     )
+
+
+def group_memberships(release: Release) -> pd.DataFrame:
+    """Every group of every municipality per year, with names and the group's own region."""
+    return release.query("group_memberships")
 
 
 def documented_figures(release: Release, municipality_code: str, indicator: str) -> pd.DataFrame:

@@ -46,6 +46,20 @@ def _colorbar(title: str, decimals: int, *, generated: bool) -> dict:
     }
 
 
+def _context_trace(codes: list[str], geojson_url: str) -> go.Choropleth:
+    """Municipalities around the group, in light grey: they show where the group lies."""
+    return go.Choropleth(
+        geojson=geojson_url,
+        featureidkey="properties.statcode",
+        locations=codes,
+        z=[0] * len(codes),
+        colorscale=[[0, "#eeeeee"], [1, "#eeeeee"]],
+        showscale=False,
+        marker={"line": {"color": "white", "width": 0.6}},
+        hoverinfo="skip",
+    )
+
+
 def map_figure(
     values: pd.DataFrame,
     *,
@@ -54,11 +68,15 @@ def map_figure(
     unit: str,
     decimals: int,
     colorbar_title: str,
+    context: list[str] | None = None,
 ) -> go.Figure:
-    """One municipality per shape, coloured by `value`; `selected` drawn with a thick outline."""
+    """One municipality per shape, coloured by `value` and outlined dark (the group); `context`
+    in light grey around it; `selected` drawn with a thick outline."""
     figure = new_figure(height=460)
     shown = values.dropna(subset=["value"])
     generated = any(is_generated(shown))
+    if context:
+        figure.add_trace(_context_trace(context, geojson_url))
     figure.add_trace(
         go.Choropleth(
             geojson=geojson_url,
@@ -67,7 +85,7 @@ def map_figure(
             z=shown["value"],
             colorscale=COLORSCALE,
             reversescale=True,
-            marker={"line": {"color": "white", "width": 0.6}},
+            marker={"line": {"color": "#333333", "width": 0.8}},
             text=_hover(shown, unit, decimals),
             hovertemplate="%{text}<extra></extra>",
             colorbar=_colorbar(colorbar_title, decimals, generated=generated),

@@ -84,8 +84,13 @@ def _split_band(band: pd.DataFrame, breaks: list[int]) -> pd.DataFrame:
     return pd.concat([band, gaps], ignore_index=True).sort_values("year", kind="stable")
 
 
+LINE_COLOURS = (PALETTE[0], PALETTE[6], PALETTE[2])
+LINE_DASHES = ("solid", "dot", "dashdot")
+
+
 def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) -> go.Scatter:
-    """A region's line: filled markers for real values, open markers for generated ones."""
+    """A region's line (style 0), the country's (1) or a group's own figure (2): filled markers
+    for real values, open markers for generated ones."""
     main = style == 0
     return go.Scatter(
         x=frame["year"],
@@ -95,14 +100,14 @@ def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) ->
         connectgaps=False,
         customdata=_status_text(frame),
         line={
-            "color": PALETTE[0 if main else 6],
+            "color": LINE_COLOURS[style],
             "width": 3 if main else 1.5,
-            "dash": "solid" if main else "dot",
+            "dash": LINE_DASHES[style],
         },
         marker={
             "symbol": marker_symbols(frame, MARKERS[style]),
             "size": 9 if main else 7,
-            "color": PALETTE[0 if main else 6],
+            "color": LINE_COLOURS[style],
             "line": {"width": 2},
         },
         hovertemplate=f"{plotly_text(name)}: "
@@ -234,6 +239,7 @@ def trend_figure(
     events: list[Event] | None = None,
     documented: pd.DataFrame | None = None,
     breaks: list[int] | None = None,
+    group_line: tuple[str, pd.DataFrame] | None = None,
 ) -> go.Figure:
     """The region's line against the middle 50% and median of its group and the country.
 
@@ -249,6 +255,9 @@ def trend_figure(
     if len(national):
         national_line = split_at_breaks(national, breaks)
         traces.append(_line_trace(national_line, name="Nederland", decimals=decimals, style=1))
+    if group_line is not None and len(group_line[1]):
+        group_rows = split_at_breaks(group_line[1], breaks)
+        traces.append(_line_trace(group_rows, name=group_line[0], decimals=decimals, style=2))
     traces.append(
         _line_trace(split_at_breaks(series, breaks), name=name, decimals=decimals, style=0)
     )
@@ -258,6 +267,7 @@ def trend_figure(
         traces.append(_legend_note())
     figure.add_traces(traces)
     years = pd.concat([series["year"], band.get("year", pd.Series()), national["year"]])
+    years = years[years == years.round()]  # not the half years that stop a line at a break
     x_range = [years.min() - 0.3, years.max() + 0.3] if len(years) else None
     events_layout, breaks_layout = _event_layout(events or []), _break_layout(breaks)
     figure.update_layout(

@@ -34,6 +34,11 @@ class PageData:
         rows = self.series[self.series["municipality_code"] == NATIONAL]
         return rows[rows["category"] == category]
 
+    def group_figure(self, code: str | None, category: str) -> pd.DataFrame:
+        """The publisher's own figure for the group's region (a province, a youth-care region)."""
+        rows = self.series[self.series["municipality_code"] == code]
+        return rows[rows["category"] == category]
+
     def band(self, category: str) -> pd.DataFrame:
         """The comparison band of one category."""
         return self.bands[self.bands["category"] == category]
@@ -43,9 +48,13 @@ def load_page_data(release: Release, indicator: Indicator, state: ViewState) -> 
     """Read the page's data: one series query, one band query, documents, events, labels."""
     measure = state.measure.measure
     codes = [state.code] if state.code == NATIONAL else [state.code, NATIONAL]
+    if state.group.region_code and state.group.region_code not in codes:
+        codes.append(state.group.region_code)  # the publisher's own figure for the group
     series = queries.indicator_series(release, indicator.indicator, measure, codes, state.period)
+    group = state.group
+    selection = [] if group.kind else list(group.members)
     bands = queries.comparison_bands(
-        release, indicator.indicator, measure, state.group, state.period
+        release, indicator.indicator, measure, (group.kind, group.code, selection), state.period
     )
     if not state.measure.comparable:
         bands = bands.iloc[0:0]

@@ -16,7 +16,7 @@ from dashboard.figures.maps import map_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure
 from dashboard.indicators.data import PageData
-from dashboard.indicators.state import COMPARISONS, ViewState, component_ids
+from dashboard.indicators.state import ViewState, component_ids
 from dashboard.page_context import PageContext
 from dashboard.sources import series_sources
 
@@ -28,16 +28,29 @@ def _map_measure(indicator: Indicator, chosen: Measure) -> Measure:
     return next((m for m in indicator.measures if m.comparable), chosen)
 
 
-def _missing_note(values: pd.DataFrame) -> html.P | None:
+def _missing_note(values: pd.DataFrame, year: int) -> html.P | None:
+    """The maps use the outlines of one year: name the members whose borders were different."""
     missing = values[~values["municipality_code"].isin(geo.outlined_codes())]
     if missing.empty:
         return None
     names = ", ".join(sorted(missing["municipality_name"]))
     return html.P(
-        f"Niet op de kaart (geen grens van {geo.YEAR}, bijvoorbeeld door een latere "
-        f"samenvoeging): {names}. Hun cijfers staan wel in de tabel.",
+        f"De kaart gebruikt de gemeentegrenzen van {geo.YEAR}. In {year} waren de grenzen anders"
+        f" voor: {names} (samengevoegd of opgedeeld); die staan niet op de kaart, hun cijfers wel"
+        " in de tabel.",
         className="small sk-muted mb-1",
     )
+
+
+def _context(page: PageContext, state: ViewState, year: int) -> list[str]:
+    """The municipalities of the province around the group (not in it), for orientation."""
+    memberships = queries.group_memberships(page.release)
+    in_year = memberships[(memberships["year"] == state.group.year)]
+    provinces = in_year[in_year["group_kind"] == "province"]
+    own = provinces[provinces["municipality_code"].isin(state.group.members)]["group_code"]
+    around = provinces[provinces["group_code"].isin(set(own))]["municipality_code"]
+    outlined = geo.outlined_codes()
+    return [c for c in around if c not in state.group.members and c in outlined]
 
 
 def map_panel(
@@ -52,13 +65,13 @@ def map_panel(
     measure = _map_measure(indicator, state.measure)
     year = state.detail_year
     rows = queries.indicator_series(
-        page.release, indicator.indicator, measure.measure, [state.code, *state.group], (year, year)
+        page.release, indicator.indicator, measure.measure, list(state.group.members), (year, year)
     )
     values = rows[rows["category"] == indicator.headline_category].copy()
     values["status_label"] = [data.status_labels.get(s, s) for s in values["status"]]
     title = f"Kaart: {indicator.label.lower()} in {year}"
     if not values["value"].notna().any():
-        text = f"Voor {COMPARISONS[state.comparison].lower()} is er over {year} geen cijfer."
+        text = f"Voor {state.group.name} is er over {year} geen cijfer."
         return no_data_panel(
             f"{spec_page}-kaart",
             title,
@@ -73,7 +86,8 @@ def map_panel(
         + " aantallen zijn tussen gemeenten niet te vergelijken."
     )
     sentence = (
-        f"{COMPARISONS[state.comparison]} in {year}: {len(values.dropna(subset=['value']))} "
+        f"{state.group.name[:1].upper()}{state.group.name[1:]} in {year}: "
+        f"{len(values.dropna(subset=['value']))} van de {len(state.group.members)} "
         f"gemeenten met een cijfer. {state.name} is omlijnd; klik op een gemeente om die te kiezen."
         + switched
     )
@@ -88,10 +102,11 @@ def map_panel(
             unit=measure.unit,
             decimals=measure.decimals,
             colorbar_title=measure.axis,
+            context=_context(page, state, year),
         ),
         table=tables.series_rows(
             values,
-            series=COMPARISONS[state.comparison],
+            series=state.group.name,
             measure=measure,
             status_labels=data.status_labels,
         ),
@@ -99,5 +114,5 @@ def map_panel(
         is_demo=bool(values["is_demo"].any()),
         view_link=view_link,
         graph_id=component_ids(spec_page)["kaart"],
-        notes=[_missing_note(values)],
+        notes=[_missing_note(values, year)],
     )

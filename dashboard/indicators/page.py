@@ -26,10 +26,11 @@ from dashboard.components.page_frame import page_frame
 from dashboard.components.region_notice import region_notice
 from dashboard.indicators.breakdown import breakdown_panel, detail_panel
 from dashboard.indicators.catalogue import Indicator, indicator_from_catalogue
+from dashboard.indicators.comparison import comparison_panel
 from dashboard.indicators.data import PageData, load_page_data
+from dashboard.indicators.groups import COMPARISONS, find_group, option_label
 from dashboard.indicators.map import map_panel
 from dashboard.indicators.state import (
-    COMPARISONS,
     PARAMETERS,
     LinkContext,
     ViewState,
@@ -77,13 +78,26 @@ def _selection(component_id: str, municipalities: pd.DataFrame, state: ViewState
     return dbc.Col(group, xs=12, md=6, lg=4)
 
 
+def comparison_options(state: ViewState, memberships: pd.DataFrame) -> list[dict[str, str]]:
+    """Each kind of group, named for the municipality and year shown ('Jeugdregio Eemland')."""
+    options = []
+    for key in COMPARISONS:
+        group = find_group(memberships, key, state.code, state.group.year, state.selection)
+        options.append({"label": option_label(group), "value": key})
+    return options
+
+
 def controls(
-    spec: IndicatorPage, indicator: Indicator, state: ViewState, regions: pd.DataFrame
+    spec: IndicatorPage,
+    indicator: Indicator,
+    state: ViewState,
+    regions: pd.DataFrame,
+    memberships: pd.DataFrame,
 ) -> dbc.Row:
     """Municipality, comparison group, period and measure; their state lives in the link."""
     ids = component_ids(spec.page)
     municipalities = regions[regions["region_kind"] == "municipality"]
-    comparisons = [{"label": v, "value": k} for k, v in COMPARISONS.items()]
+    comparisons = comparison_options(state, memberships)
     measures = [{"label": m.label, "value": m.key} for m in indicator.measures]
     years = [{"label": str(y), "value": y} for y in (state.years or [state.period[0]])]
     return dbc.Row(
@@ -127,6 +141,7 @@ def _indicator_panels(
         return [trend, graph_placeholder(ids["breakdown"]), graph_placeholder(ids["kaart"])]
     return [
         trend,
+        comparison_panel(page, spec.page, indicator, state, data, link),
         breakdown_panel(spec.page, indicator, state, data, link),
         detail_panel(spec.page, indicator, state, data, link),
         map_panel(page, spec.page, indicator, state, data, link),
@@ -148,6 +163,7 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
         default_code=default
         if default in set(regions["municipality_code"])
         else regions["municipality_code"].iloc[0],
+        memberships=queries.group_memberships(release),
     )
     state = parse_view(indicator, query, context)
     data = load_page_data(release, indicator, state)
@@ -158,7 +174,7 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
         dcc.Store(
             id=ids["state"], data={"query": _pinned(state.query, page), "defaults": state.defaults}
         ),
-        controls(spec, indicator, state, regions),
+        controls(spec, indicator, state, regions, context.memberships),
         *_indicator_panels(page, spec, indicator, state, data, link),
         *[panel(page, state, data, link) for panel in spec.extra_panels],
     ]

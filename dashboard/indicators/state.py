@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.indicators.catalogue import Indicator, Measure
+from dashboard.indicators.groups import COMPARISONS, DEFAULT_COMPARISON, Group, find_group
 from dashboard.url_state import (
     UrlProblem,
     non_default,
@@ -23,12 +24,6 @@ from dashboard.url_state import (
     parse_year,
 )
 
-COMPARISONS = {
-    "provincie": "Gemeenten in dezelfde provincie",
-    "grootte": "Gemeenten van vergelijkbare grootte",
-    "land": "Alle gemeenten van Nederland",
-    "selectie": "Eigen selectie",
-}
 PARAMETERS = ("gemeente", "vergelijking", "selectie", "van", "tot", "maat", "jaar", "categorie")
 NATIONAL = "NL01"
 
@@ -41,7 +36,7 @@ class ViewState:
     name: str
     comparison: str
     selection: list[str]
-    group: list[str]
+    group: Group  # the comparison group in the year shown (the municipality included)
     period: tuple[int, int]
     years: list[int]  # years with data for the region
     measure: Measure
@@ -56,28 +51,6 @@ class ViewState:
         return "?" + urlencode(self.query, safe=",") if self.query else ""
 
 
-def comparison_group(
-    regions: pd.DataFrame, code: str, kind: str, selection: list[str]
-) -> list[str]:
-    """Codes of the peer municipalities (never the municipality itself)."""
-    municipalities = regions[regions["region_kind"] == "municipality"]
-    own = regions[regions["municipality_code"] == code]
-    if kind == "selectie":
-        peers = selection
-    elif kind == "land":
-        peers = municipalities["municipality_code"].tolist()
-    elif kind == "grootte" and len(own):
-        peers = municipalities.loc[
-            municipalities["size_class"] == own["size_class"].iloc[0], "municipality_code"
-        ].tolist()
-    else:
-        province = own["province_code"].iloc[0] if len(own) else None
-        peers = municipalities.loc[
-            municipalities["province_code"] == province, "municipality_code"
-        ].tolist()
-    return [peer for peer in peers if peer != code]
-
-
 @dataclass(frozen=True)
 class LinkContext:
     """What a link is checked against: regions, their years, the indicator's categories."""
@@ -86,6 +59,7 @@ class LinkContext:
     years_by_region: Mapping[str, list[int]]
     categories: list[str]
     default_code: str
+    memberships: pd.DataFrame  # the groups of every municipality per year (groups.py)
 
 
 def parse_view(indicator: Indicator, query: Mapping[str, str], context: LinkContext) -> ViewState:
@@ -95,7 +69,10 @@ def parse_view(indicator: Indicator, query: Mapping[str, str], context: LinkCont
     code, problem = parse_municipality(query.get("gemeente"), names, context.default_code)
     problems = [problem]
     comparison, problem = parse_choice(
-        "vergelijking", query.get("vergelijking"), COMPARISONS, "provincie"
+        "vergelijking",
+        query.get("vergelijking"),
+        {key: label for key, (_, label) in COMPARISONS.items()},
+        DEFAULT_COMPARISON,
     )
     selection, selection_problem = parse_codes("selectie", query.get("selectie"), names)
     measure_key, measure_problem = parse_choice(
@@ -122,7 +99,7 @@ def parse_view(indicator: Indicator, query: Mapping[str, str], context: LinkCont
     }
     defaults = {
         "gemeente": context.default_code,
-        "vergelijking": "provincie",
+        "vergelijking": DEFAULT_COMPARISON,
         "van": years[0] if years else "",
         "tot": years[-1] if years else "",
         "maat": indicator.measures[0].key,
@@ -133,7 +110,9 @@ def parse_view(indicator: Indicator, query: Mapping[str, str], context: LinkCont
         name=names[code],
         comparison=comparison,
         selection=selection,
-        group=comparison_group(regions, code, comparison, selection),
+        group=find_group(
+            context.memberships, comparison, code, detail_year or period[1], selection
+        ),
         period=period,
         years=years,
         measure=indicator.measure(measure_key),

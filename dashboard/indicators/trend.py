@@ -24,7 +24,8 @@ from dashboard.indicators.catalogue import (
     indicator_from_catalogue,
 )
 from dashboard.indicators.data import PageData, load_page_data
-from dashboard.indicators.state import COMPARISONS, ViewState
+from dashboard.indicators.groups import Group
+from dashboard.indicators.state import ViewState
 from dashboard.labels import format_number
 from dashboard.narrative import trend_sentence
 from dashboard.page_context import PageContext
@@ -55,10 +56,23 @@ def group_note(state: ViewState, measure: Measure) -> str:
             " Absolute aantallen zijn niet te vergelijken tussen gemeenten van verschillende"
             " grootte; kies een relatieve weergave om te vergelijken."
         )
-    return (
-        f" Vergelijkingsgroep: {COMPARISONS[state.comparison].lower()}"
-        f" ({len(state.group)} gemeenten)."
+    group = state.group
+    text = (
+        f" Vergelijkingsgroep: {group.name} ({len(group.members)} gemeenten in {group.year});"
+        " de band is de middelste helft van hun cijfers, de stippellijn de mediaan."
     )
+    if group.has_published_figure and group.region_code != "NL01":
+        text += (
+            " De lijn met de naam van de groep is het cijfer dat de bron zelf voor de hele"
+            " groep publiceert."
+        )
+    return text
+
+
+def group_figure_name(group: Group, rows: pd.DataFrame | None = None) -> str:
+    """The legend name of the publisher's own figure for a group: 'Jeugdregio Eemland (CBS)'."""
+    publishers = [] if rows is None else rows["source_publisher"].dropna().unique().tolist()
+    return f"{group.name[:1].upper()}{group.name[1:]} ({', '.join(publishers) or 'bron'})"
 
 
 def _documented_note(documented: pd.DataFrame) -> str:
@@ -133,6 +147,7 @@ def trend_panel(
     )
     panel_id = f"{page}-trend" if headline else f"{page}-detail-category"
     label = _label(indicator, data, category)
+    group_rows = _group_rows(state, data, category)
     if not any(frame["value"].notna().any() for frame in (own, national) if len(frame)) and not (
         len(band)
     ):
@@ -141,7 +156,15 @@ def trend_panel(
         )
         return no_data_panel(panel_id, label, text, indicator.import_template)
     documented = documented_points(data, measure) if headline else data.documented.iloc[0:0]
-    table = _trend_table(state, data, label, (own, national, band), documented)
+    table = tables.stack(
+        _trend_table(state, data, label, (own, national, band), documented),
+        tables.series_rows(
+            group_rows,
+            series=group_figure_name(state.group, group_rows),
+            measure=measure,
+            status_labels=data.status_labels,
+        ),
+    )
     sentence = trend_sentence(
         own,
         measure.sentence,
@@ -149,7 +172,7 @@ def trend_panel(
         decimals=measure.decimals,
         in_points=measure.in_points,
     )
-    breaks = break_years(own, national)
+    breaks = break_years(own, national, group_rows)
     return chart_panel(
         panel_id,
         title=label,
@@ -168,11 +191,15 @@ def trend_panel(
             events=data.events,
             documented=documented if len(documented) else None,
             breaks=breaks,
+            group_line=(group_figure_name(state.group, group_rows), group_rows)
+            if len(group_rows)
+            else None,
         ),
         table=table,
         sources=combine(
             series_sources(own),
             series_sources(national),
+            series_sources(group_rows),
             band_sources(band),
             document_sources(documented),
         ),
@@ -193,6 +220,14 @@ def events_list(events: list[Event]) -> html.Div:
     )
 
 
+def _group_rows(state: ViewState, data: PageData, category: str) -> pd.DataFrame:
+    """The publisher's own figure for the group (not for the country: that line is there)."""
+    code = state.group.region_code
+    if code is None or code == "NL01" or not state.measure.comparable:
+        return data.series.iloc[0:0]
+    return data.group_figure(code, category)
+
+
 def _trend_table(
     state: ViewState,
     data: PageData,
@@ -201,7 +236,7 @@ def _trend_table(
     documented: pd.DataFrame,
 ) -> pd.DataFrame:
     """The trend's rows: region, country, the group's band and documented figures."""
-    group = f"Vergelijkingsgroep ({COMPARISONS[state.comparison].lower()})"
+    group = f"Vergelijkingsgroep ({state.group.name})"
     return tables.stack(
         tables.trend_rows(
             *parts,

@@ -45,8 +45,10 @@ SCHEMAS = {
             *("headline_category", "higher_is_better", "is_people_count"),
             *("suppression_note_nl", "parts_add_up", "parts_note_nl", "shown_on_pages"),
             *("series_kind", "definition_nl", "has_public_source", "import_template"),
+            "publisher_rounding",
         ),
         booleans=("is_people_count", "parts_add_up", "shown_on_pages", "has_public_source"),
+        numbers=("publisher_rounding",),
         optional_booleans=("higher_is_better",),
     ),
     "measures": Schema(

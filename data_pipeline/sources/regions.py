@@ -36,6 +36,7 @@ YEAR_COLUMNS = {
     "size_class": "string",
     "urbanisation": "string",
     "population": "int64",
+    "table_id": "string",  # the CBS "Gebieden in Nederland" table of that year
 }
 GROUP_COLUMNS = {"kind": "string", "code": "string", "name": "string"}
 SUCCESSOR_COLUMNS = {

@@ -7,6 +7,9 @@
 -- when either part is, and its source columns name numerator and denominator. Suppressed
 -- counts stay null in every measure. `is_series_break`: the value's source belongs to another
 -- series than the year before (a new table with another definition), so the line breaks.
+-- `value_low`/`value_high`: where the value can lie given the publisher's rounding (CBS rounds
+-- counts to 5 and euros to 1,000; a share it publishes to one decimal): rankings and verdicts
+-- treat values whose intervals overlap as equal.
 with
 
 observations as (
@@ -19,6 +22,23 @@ measures as (
 
 sources as (
     select * from core.dim_source
+),
+
+indicators as (
+    select * from core.dim_indicator
+),
+
+-- half the publisher's rounding unit of each fact: only official figures are rounded
+rounded as (
+    select
+        observations.*,
+        case
+            when observations.status in ('official', 'provisional')
+                then indicators.publisher_rounding / 2
+            else 0
+        end as half_rounding
+    from observations
+    inner join indicators on observations.indicator = indicators.indicator
 ),
 
 joined as (
@@ -36,18 +56,21 @@ joined as (
         measures.is_as_published,
         measures.scale,
         measures.decimals,
+        case when published.indicator is null then observations.half_rounding
+            else published.half_rounding end as numerator_half,
+        denominator.half_rounding as denominator_half,
         denominator.value as denominator_value,
         denominator.is_demo as denominator_is_demo,
         denominator.is_provisional as denominator_is_provisional,
         denominator.source_id as denominator_source_id
-    from observations
+    from rounded as observations
     inner join measures on observations.indicator = measures.indicator
-    left join observations as published
+    left join rounded as published
         on measures.value_indicator = published.indicator
         and observations.municipality_code = published.municipality_code
         and observations.year = published.year
         and observations.category = published.category
-    left join observations as denominator
+    left join rounded as denominator
         on measures.denominator_indicator = denominator.indicator
         and measures.denominator_category = denominator.category
         and observations.municipality_code = denominator.municipality_code
@@ -66,6 +89,17 @@ computed as (
             when is_published_measure or is_as_published then numerator_value
             else round(scale * numerator_value / nullif(denominator_value, 0), decimals)
         end as value,
+        case
+            when is_published_measure or is_as_published then numerator_value - numerator_half
+            else scale * (numerator_value - numerator_half)
+                / nullif(denominator_value + denominator_half, 0)
+        end as value_low,
+        case
+            when is_published_measure or is_as_published then numerator_value + numerator_half
+            when denominator_value - denominator_half > 0
+                then scale * (numerator_value + numerator_half)
+                / (denominator_value - denominator_half)
+        end as value_high,
         value_row.is_suppressed,
         value_row.cell_symbol,
         value_row.is_demo or coalesce(denominator_is_demo, false) as is_demo,

@@ -1,17 +1,29 @@
 -- Used by the indicator pages' comparison bands: per year and category, the middle 50% and the
--- median of a measure across a user-chosen group, with the sources behind it. The group is
--- chosen per request, so this read-side query aggregates (an exception to the "queries only
--- filter" rule). Parameters: $indicator, $measure, $codes, $first_year, $last_year.
+-- median of a measure across the comparison group, with the sources behind it. A named group
+-- ($group_kind, $group_code) has the members CBS's classification gives it *that year*; an own
+-- selection is the list $codes. The group is chosen per request, so this read-side query
+-- aggregates (an exception to the "queries only filter" rule).
+-- Parameters: $indicator, $measure, $group_kind, $group_code, $codes, $first_year, $last_year.
 with
 
 members as (
-    select *
+    select measure.*
     from marts.mart_indicator_measure as measure
     where measure.indicator = $indicator
         and measure.measure = $measure
-        and list_contains($codes, measure.municipality_code)
         and measure.year between $first_year and $last_year
         and measure.value is not null
+        and (
+            list_contains($codes, measure.municipality_code)
+            or exists (
+                select 1
+                from marts.mart_region_group_member as member
+                where member.group_kind = $group_kind
+                    and member.group_code = $group_code
+                    and member.year = measure.year
+                    and member.municipality_code = measure.municipality_code
+            )
+        )
 ),
 
 bands as (

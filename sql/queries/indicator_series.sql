@@ -12,6 +12,8 @@ select
     category.is_total,
     measure.measure,
     measure.value,
+    measure.value_low,
+    measure.value_high,
     measure.is_suppressed,
     measure.cell_symbol,
     measure.is_demo,

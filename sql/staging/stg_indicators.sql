@@ -15,5 +15,7 @@ select
     series_kind,
     definition_nl,
     cast(has_public_source as boolean) as has_public_source,
-    nullif(import_template, '') as import_template
+    nullif(import_template, '') as import_template,
+    -- the unit the publisher rounds to (CBS: counts to 5, euros to 1,000); 0: exact
+    coalesce(cast(publisher_rounding as double), 0) as publisher_rounding
 from raw.indicators

@@ -8,5 +8,6 @@ select
     youth_care_region_code,
     size_class,
     urbanisation,
-    cast(population as bigint) as population
+    cast(population as bigint) as population,
+    'extract:' || table_id as source_id
 from raw.municipality_years

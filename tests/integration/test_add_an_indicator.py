@@ -20,7 +20,7 @@ from tests.conftest import fixture_observations_loader, fixture_settings
 ROWS = {
     "indicators.csv": (
         "wmo_clients,Inwoners met Wmo-ondersteuning,Wmo-cliënten naar voorziening,cliënten,count,"
-        "total,false,true,,true,,true,annual,Inwoners met een Wmo-voorziening in het jaar.,false,"
+        "total,false,true,,true,,true,annual,Inwoners met een Wmo-voorziening in het jaar.,false,,0"
     ),
     "measures.csv": (
         "wmo_clients,as_published,aantal,Aantal cliënten,aantal cliënten,cliënten,1,,,0,false,"

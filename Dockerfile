@@ -20,7 +20,7 @@ COPY gunicorn.conf.py ./
 
 # duckdb, pandas and numpy install from wheels, so the slim image needs no compiler.
 RUN pip install --no-cache-dir -e . \
-    && python -m data_pipeline run \
+    && python -m data_pipeline run && rm -rf var/build \
     && useradd --system --home /app sk && chown -R sk /app/var
 
 USER sk

@@ -50,9 +50,15 @@ def signed(change: float, text: str) -> str:
     return f"{'+' if change > 0 else '−' if change < 0 else '±'}{text}"
 
 
+RETRIEVED = "opgehaald "  # prefix of a date that is the day a source was read, not published
+
+
 @lru_cache(maxsize=1024)
 def format_date(iso: object) -> str:
-    """'2023-10-13', '2023-10' or '2023' (or a timestamp) -> '13 oktober 2023', 'oktober 2023'."""
+    """'2023-10-13', '2023-10' or '2023' (or a timestamp) -> '13 oktober 2023', 'oktober 2023';
+    'opgehaald 2025-04-23' (a retrieval date, not the publisher's) -> 'opgehaald 23 april 2025'."""
+    if isinstance(iso, str) and iso.startswith(RETRIEVED):
+        return RETRIEVED + format_date(iso.removeprefix(RETRIEVED))
     if not isinstance(iso, str) or len(iso) < 4 or not iso[:4].isdigit():
         return "datum onbekend"
     parts = iso[:10].split("-")

@@ -13,6 +13,25 @@ import pandas as pd
 from dashboard.labels import SAMPLE_BADGE, format_number
 
 SMALL_BASE = 50  # below this, '+100%' (26 -> 52 buddies) says more than the numbers do
+# Statuses from weakest to strongest: a sentence that combines values carries the weakest.
+STATUS_ORDER = ("generated", "documented", "imported", "provisional", "official")
+
+
+def weakest_status(statuses: object) -> str:
+    """The weakest of the statuses given (official when none)."""
+    present = {str(s) for s in statuses if isinstance(s, str)}  # type: ignore[attr-defined]
+    return next((status for status in STATUS_ORDER if status in present), "official")
+
+
+def status_clause(statuses: object, labels: dict[str, str]) -> str:
+    """' (status: gegenereerd)' when a combined statement rests on anything but official
+    figures, naming the weakest part; '' for official figures only."""
+    weakest = weakest_status(statuses)
+    if weakest == "official":
+        return ""
+    return (
+        f" (status van dit cijfer: {labels.get(weakest, weakest).lower()}, de zwakste van de delen)"
+    )
 
 
 def describe_change(current: float, earlier: float, *, in_points: bool, decimals: int = 0) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import dash
 
 from dashboard import queries
-from dashboard.components.kpi_card import KpiDefinition, format_kpi_value
+from dashboard.components.kpi_changes import KpiDefinition, format_kpi_value
 from dashboard.components.kpi_year import shown_year
 from dashboard.labels import APP_NAME
 from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
@@ -46,7 +46,7 @@ def _kerncijfers(page: PageContext, args: Mapping[str, str]) -> tuple[str, str]:
             continue
         row = trend[trend["year"] == shown].iloc[0]
         definition = KpiDefinition.from_row(definition_row)
-        status = statuses.get("generated" if row["is_demo"] else "official", "")
+        status = statuses.get(str(row["status"]), str(row["status"]))
         value = format_kpi_value(definition, row["value"])
         numbers.append(f"{definition.title}: {value} ({shown}, {status.lower()})")
     title = f"Kerncijfers {names.get(code, code)} {year}"

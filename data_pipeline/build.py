@@ -12,10 +12,11 @@ import duckdb
 import pandas as pd
 
 from data_pipeline.errors import ModelFailed
-from data_pipeline.observations import ObservationBatch
+from data_pipeline.history import kept_release_files, read_history
+from data_pipeline.observations import GAP_COLUMNS, ObservationBatch, empty_frame
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import documented, reference, regions, sample
-from data_pipeline.suppression import suppress_small_cells
+from data_pipeline.suppression import Earlier, suppress_small_cells
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ def load_default_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
         "documented_figures": figures,
         "observations": generated.observations,
         "sources": sources,
+        "coverage_gaps": empty_frame(GAP_COLUMNS),
     }
 
 
@@ -83,12 +85,15 @@ def load_all_inputs(
     return inputs
 
 
+STACKED = ("observations", "sources", "coverage_gaps")  # every loader adds to these
+
+
 def merge_inputs(base: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame]) -> None:
     """Add an extra loader's tables; observations and sources are stacked, others added."""
     if not extra:
         return
     for name, frame in extra.items():
-        if name in ("observations", "sources") and name in base:
+        if name in STACKED and name in base:
             base[name] = pd.concat([base[name], frame], ignore_index=True)
         else:
             base[name] = frame
@@ -120,16 +125,17 @@ def build_store(
             _write_table(connection, f"raw.{name}", frame)
         run_layer(connection, settings.sql_dir, "staging")
         run_layer(connection, settings.sql_dir, "core")
-        _write_suppressed_facts(connection, settings.suppression_threshold)
+        earlier = _earlier_releases(connection, previous)
+        _write_suppressed_facts(connection, settings.suppression_threshold, earlier)
         _copy_previous_release(connection, previous)
         run_layer(connection, settings.sql_dir, "marts")
         connection.execute("checkpoint")
     return target
 
 
-PREVIOUS_CELLS = (
+PREVIOUS_CELLS = (  # what the previous release published (its public mart, as published)
     "select indicator, municipality_code, year, category, value, is_suppressed "
-    "from previous.core.fct_observation"
+    "from previous.marts.mart_indicator_measure where measure = 'as_published'"
 )
 PREVIOUS_HISTORY = (
     "select release_id, built_at, cells_added, cells_revised, cells_removed, indicators "
@@ -192,7 +198,7 @@ def run_layer(connection: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str) 
             connection.execute(f"create table {layer}.{path.stem} as {path.read_text('utf-8')}")
         except duckdb.Error as error:
             raise ModelFailed(f"sql/{layer}/{path.name}: {error}") from error
-        rows = connection.execute(f"select count(*) from {layer}.{path.stem}").fetchone()
+        rows = connection.execute(f"select count(*) from {layer}.{path.stem}").fetchall()[0]
         log.info(
             "%s.%s: %s rows, %.2fs",
             layer,
@@ -202,14 +208,32 @@ def run_layer(connection: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str) 
         )
 
 
-def _write_suppressed_facts(connection: duckdb.DuckDBPyConnection, threshold: int) -> None:
-    """core.fct_observation: resolved observations with small people counts suppressed."""
+def _earlier_releases(connection: duckdb.DuckDBPyConnection, previous: Path | None) -> Earlier:
+    """The cells every kept release hides or publishes; kept in raw.earlier_cells so the audit
+    can check this release together with them."""
+    history = read_history(kept_release_files(previous))
+    rows = [(*cell, True) for cell in history.hidden] + [
+        (*cell, False) for cell in history.published
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["indicator", "municipality_code", "year", "category", "is_hidden"]
+    ).astype({"year": "int64", "is_hidden": "bool"})
+    _write_table(connection, "raw.earlier_cells", frame)
+    return Earlier(frozenset(history.hidden), frozenset(history.published))
+
+
+def _write_suppressed_facts(
+    connection: duckdb.DuckDBPyConnection, threshold: int, earlier: Earlier
+) -> None:
+    """core.fct_observation: resolved observations with small people counts suppressed, in
+    this release together with every release a pinned link can still open."""
     resolved = connection.execute("select * from core.int_observation_resolved").df()
     facts = suppress_small_cells(
         resolved,
         threshold=threshold,
         categories=_people_count_categories(connection),
         hierarchy=_region_hierarchy(connection),
+        earlier=earlier,
     )
     _write_table(connection, "core.fct_observation", facts)
 

@@ -39,6 +39,15 @@ SOURCE_COLUMNS: dict[str, str] = {
 }
 OPTIONAL_SOURCE_COLUMNS = ("series", "note")
 
+GAP_COLUMNS: dict[str, str] = {  # cells a source should have but does not give, and why
+    "indicator": "string",
+    "municipality_code": "string",
+    "year": "int64",
+    "source_id": "string",
+    "reason": "string",  # truncated (a cut-off public file) | incomplete (a total lacks parts)
+    "detail": "string",  # e.g. the parts an incomplete total lacks, in Dutch
+}
+
 
 def empty_frame(columns: dict[str, str]) -> pd.DataFrame:
     """An empty frame with the given columns and dtypes."""
@@ -62,10 +71,12 @@ class ObservationBatch:
 
     observations: pd.DataFrame = field(default_factory=lambda: empty_frame(OBSERVATION_COLUMNS))
     sources: pd.DataFrame = field(default_factory=lambda: empty_frame(SOURCE_COLUMNS))
+    gaps: pd.DataFrame = field(default_factory=lambda: empty_frame(GAP_COLUMNS))
 
     def __post_init__(self) -> None:
         self.observations = conform(self.observations, OBSERVATION_COLUMNS)
         self.sources = conform(self.sources, SOURCE_COLUMNS)
+        self.gaps = conform(self.gaps, GAP_COLUMNS)
         unknown = set(self.observations["source_id"]) - set(self.sources["source_id"])
         if unknown:
             raise ValueError(f"observations reference unknown sources: {sorted(unknown)}")
@@ -77,4 +88,13 @@ class ObservationBatch:
             return ObservationBatch()
         observations = pd.concat([b.observations for b in batches], ignore_index=True)
         sources = pd.concat([b.sources for b in batches], ignore_index=True)
-        return ObservationBatch(observations, sources.drop_duplicates("source_id"))
+        gaps = pd.concat([b.gaps for b in batches], ignore_index=True)
+        return ObservationBatch(observations, sources.drop_duplicates("source_id"), gaps)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The raw tables a loader returns for this batch."""
+        return {
+            "observations": self.observations,
+            "sources": self.sources,
+            "coverage_gaps": self.gaps,
+        }

@@ -1,15 +1,20 @@
-"""Write-audit-publish into releases: build a new release file, check it, then make it current.
+"""Write-audit-publish into releases: build, check, copy out what is public, make it current.
 
 Layout next to the store path (default `var/store.duckdb`):
 
-    var/releases/2026-11-25.1.duckdb   immutable releases, kept: the newest `keep`
+    var/build/2026-11-25.1.duckdb      the work file of the last build (raw, staging, core,
+                                       marts): never published, replaced by the next build
+    var/releases/2026-11-25.1.duckdb   immutable releases, the marts only: the newest `keep`
     var/store.duckdb -> releases/2026-11-25.1.duckdb   the current one (a symbolic link)
 
-A release gets a readable id (UTC day and a number within the day). It is built under its final
-name plus `.building`, checked, renamed, and only then does the store path switch to it, by
-replacing the link atomically (os.replace). All of this runs under one lock per store, so two
-publishes never share an id or a building file. Old releases are removed only after the new one
-is current; an app still reading one keeps its open file (POSIX unlink semantics).
+A release gets a readable id (UTC day and a number within the day). The build writes a work
+file and the checks run on it; then only the `marts` schema (what pages and downloads read,
+small counts already hidden) is copied into the release file under its final name plus
+`.building`, that file is checked to hold nothing else, renamed, and only then does the store
+path switch to it, by replacing the link atomically (os.replace). All of this runs under one
+lock per store, so two publishes never share an id or a building file. Old releases are
+removed only after the new one is current; an app still reading one keeps its open file
+(POSIX unlink semantics).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from data_pipeline.checks import run_checks
 from data_pipeline.errors import CheckFailed
 
@@ -35,9 +42,49 @@ SUFFIX = ".duckdb"
 Build = Callable[[Path, str, Path | None], Path]
 
 
+PUBLIC_SCHEMA = "marts"
+
+
 def releases_dir(live: Path) -> Path:
     """Where the releases of a store live: beside the store path."""
     return live.parent / "releases"
+
+
+def build_dir(live: Path) -> Path:
+    """Where the work file of the last build lives: beside the store path, never published."""
+    return live.parent / "build"
+
+
+def export_public(work: Path, target: Path) -> Path:
+    """Copy only the public marts of a built work file into a new release file."""
+    target.unlink(missing_ok=True)
+    with duckdb.connect(str(target)) as connection:
+        connection.execute("attach $path as work (read_only)", {"path": str(work)})
+        tables = connection.execute(
+            "select table_name from duckdb_tables() where database_name = 'work' "
+            "and schema_name = $schema order by table_name",
+            {"schema": PUBLIC_SCHEMA},
+        ).fetchall()
+        connection.execute(f"create schema {PUBLIC_SCHEMA}")
+        for (table,) in tables:
+            connection.execute(
+                f"create table {PUBLIC_SCHEMA}.{table} as "
+                f"select * from work.{PUBLIC_SCHEMA}.{table}"
+            )
+        connection.execute("detach work")
+        connection.execute("checkpoint")
+    return target
+
+
+def private_tables(release: Path) -> list[str]:
+    """Tables a release file holds outside the public schema (there must be none)."""
+    with duckdb.connect(str(release), read_only=True) as connection:
+        rows = connection.execute(
+            "select schema_name || '.' || table_name from duckdb_tables() "
+            "where schema_name <> $schema",
+            {"schema": PUBLIC_SCHEMA},
+        ).fetchall()
+    return [name for (name,) in rows]
 
 
 def release_ids(live: Path) -> list[str]:
@@ -87,6 +134,14 @@ def _point_at(live: Path, release: Path) -> None:
     os.replace(link, live)
 
 
+def _keep_last_work_file(work: Path, release_id: str) -> None:
+    """The last build's work file stays for an operator to inspect (raw, staging, core);
+    older ones go. It lives outside releases/, so no link, copy or image publishes it."""
+    for old in work.parent.glob(f"*{SUFFIX}"):
+        old.unlink(missing_ok=True)
+    os.replace(work, work.parent / f"{release_id}{SUFFIX}")
+
+
 def prune(live: Path, keep: int) -> list[str]:
     """Remove the oldest releases beyond `keep`, never the current one; returns removed ids."""
     current = current_release(live)
@@ -101,6 +156,8 @@ def remove_leftovers(live: Path) -> list[Path]:
     """Building files an interrupted run left behind (called under the lock, before a build)."""
     folder = releases_dir(live)
     leftovers = list(folder.glob("*.building*")) if folder.is_dir() else []
+    work = build_dir(live)
+    leftovers += list(work.glob("*.building*")) if work.is_dir() else []
     leftovers += list(live.parent.glob(live.name + ".building*"))
     for path in leftovers:
         path.unlink(missing_ok=True)
@@ -124,18 +181,26 @@ def publish_locked(live: Path, build: Build, *, keep: int = 12) -> Path:
         raise ValueError("keep at least one release")
     remove_leftovers(live)
     releases_dir(live).mkdir(parents=True, exist_ok=True)
+    build_dir(live).mkdir(parents=True, exist_ok=True)
     release_id = next_release_id(live)
     release = releases_dir(live) / f"{release_id}{SUFFIX}"
     building = release.with_name(release.name + ".building")
+    work = build_dir(live) / f"{release_id}{SUFFIX}.building"
     try:
-        build(building, release_id, current_release(live))
-        failures = run_checks(building)
+        build(work, release_id, current_release(live))
+        failures = run_checks(work)
         if failures:
             raise CheckFailed(failures)
+        export_public(work, building)
+        private = private_tables(building)
+        if private:
+            raise CheckFailed([f"release file holds work tables: {', '.join(private)}"])
         os.replace(building, release)
+        _keep_last_work_file(work, release_id)
     finally:
-        building.unlink(missing_ok=True)
-        Path(str(building) + ".wal").unlink(missing_ok=True)
+        for path in (building, work):
+            path.unlink(missing_ok=True)
+            Path(str(path) + ".wal").unlink(missing_ok=True)
     _point_at(live, release)
     removed = prune(live, keep)
     log.info("published release %s (removed: %s)", release_id, ", ".join(removed) or "none")

@@ -12,6 +12,10 @@ So, as statistical offices do:
   also hide the smallest other published part of that relation (a non-zero part first, the
   total last). Cells the source never published count as unknown too.
 The loop only ever adds cells, so it ends; afterwards no relation has a lone hidden cell.
+
+Across releases (pinned links keep earlier releases reachable): a cell hidden in any kept
+release stays hidden, and a cell a kept release published counts as known even where this
+release hides it, so it is never chosen as a complement that is supposed to protect another.
 """
 
 from __future__ import annotations
@@ -91,38 +95,80 @@ def primary_cells(values: Mapping[Cell, float], threshold: int) -> set[Cell]:
     return small | {cell for cell in values if cell[:3] in small_totals}
 
 
-def _complement(relation: Relation, values: Mapping[Cell, float], hidden: set[Cell]) -> Cell:
-    """The published cell to hide next to a lone hidden one: the smallest non-zero part first."""
-    published = [part for part in relation.parts if part not in hidden and _is_known(values, part)]
-    published.sort(key=lambda part: (values[part] == 0, values[part], part))
-    return published[0] if published else relation.total
+@dataclass(frozen=True)
+class Earlier:
+    """What kept releases show: cells they hid, cells they published (known to a visitor)."""
+
+    hidden: frozenset[Cell] = frozenset()
+    published: frozenset[Cell] = frozenset()
+
+
+NO_HISTORY = Earlier()
+
+
+def _unknowns(
+    relation: Relation, values: Mapping[Cell, float], hidden: set[Cell], earlier: Earlier
+) -> list[Cell]:
+    """Members a visitor cannot read in this release nor in any kept one."""
+    return [
+        cell
+        for cell in relation.members()
+        if (cell in hidden or not _is_known(values, cell)) and cell not in earlier.published
+    ]
+
+
+def _complement(
+    relation: Relation, values: Mapping[Cell, float], hidden: set[Cell], earlier: Earlier
+) -> Cell | None:
+    """The published cell to hide next to a lone hidden one: the smallest non-zero part first;
+    never one a kept release already published (hiding it now would protect nothing)."""
+    candidates = [
+        cell
+        for cell in relation.members()
+        if cell not in hidden and _is_known(values, cell) and cell not in earlier.published
+    ]
+    parts = [cell for cell in candidates if cell != relation.total]
+    parts.sort(key=lambda part: (values[part] == 0, values[part], part))
+    return parts[0] if parts else (relation.total if relation.total in candidates else None)
 
 
 def exposed(
-    values: Mapping[Cell, float], relations: list[Relation], hidden: set[Cell]
+    values: Mapping[Cell, float],
+    relations: list[Relation],
+    hidden: set[Cell],
+    earlier: Earlier = NO_HISTORY,
 ) -> list[Relation]:
     """Relations in which a hidden cell is the only unknown (it could be subtracted out)."""
+    protected = hidden | earlier.hidden
     found = []
     for relation in relations:
-        unknown = [c for c in relation.members() if c in hidden or not _is_known(values, c)]
-        if len(unknown) == 1 and unknown[0] in hidden:
+        unknown = _unknowns(relation, values, hidden, earlier)
+        if len(unknown) == 1 and unknown[0] in protected:
             found.append(relation)
     return found
 
 
-def suppress(values: Mapping[Cell, float], relations: list[Relation], threshold: int) -> set[Cell]:
-    """The cells to hide so that no relation ever has exactly one hidden unknown."""
-    hidden = primary_cells(values, threshold)
+def suppress(
+    values: Mapping[Cell, float],
+    relations: list[Relation],
+    threshold: int,
+    earlier: Earlier = NO_HISTORY,
+) -> set[Cell]:
+    """The cells to hide so that no relation ever has exactly one hidden unknown, in this
+    release together with every kept one."""
+    hidden = primary_cells(values, threshold) | (earlier.hidden & set(values))
+    protected = hidden | earlier.hidden
     changed = True
     while changed:
         changed = False
         for relation in relations:
-            unknown = [
-                cell for cell in relation.members() if cell in hidden or not _is_known(values, cell)
-            ]
-            if len(unknown) == 1 and unknown[0] in hidden:
-                hidden.add(_complement(relation, values, hidden))
-                changed = True
+            unknown = _unknowns(relation, values, hidden, earlier)
+            if len(unknown) == 1 and unknown[0] in protected:
+                extra = _complement(relation, values, hidden, earlier)
+                if extra is not None:  # else the audit fails the build: nothing is published
+                    hidden.add(extra)
+                    protected.add(extra)
+                    changed = True
     return hidden
 
 
@@ -141,6 +187,7 @@ def suppress_small_cells(
     threshold: int,
     categories: Mapping[str, list[str]],
     hierarchy: Hierarchy,
+    earlier: Earlier = NO_HISTORY,
 ) -> pd.DataFrame:
     """Observations with `is_suppressed` set, hidden values removed and marked with 'x'.
 
@@ -155,7 +202,11 @@ def suppress_small_cells(
         (row.indicator, row.municipality_code, int(row.year), row.category): float(row.value)
         for row in eligible.itertuples(index=False)
     }
-    hidden = suppress(values, relations_of(values, categories, hierarchy), threshold)
+    # relations over the cells of this release and of the kept ones (a region or year only an
+    # earlier release has still ties its cells together)
+    earlier_cells = dict.fromkeys([*earlier.hidden, *earlier.published], math.nan)
+    cells = {**earlier_cells, **values}
+    hidden = suppress(cells, relations_of(cells, categories, hierarchy), threshold, earlier)
     keys = zip(
         result["indicator"],
         result["municipality_code"],

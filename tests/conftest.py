@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,14 @@ from data_pipeline.settings import PROJECT_ROOT, PipelineSettings
 FIXTURES = Path(__file__).parent / "fixtures"
 STORE_FIXTURES = FIXTURES / "store"
 SHARED = PROJECT_ROOT.parent / "shared"
+
+
+def work_file(store: Path) -> Path:
+    """The work file (raw, staging, core and marts) of the build behind a store's current
+    release: tests of the pipeline's inner tables read it; the release itself holds only marts."""
+    if not store.is_symlink():
+        return store  # a file built directly (build_store), work tables and all
+    return store.parent / "build" / Path(os.readlink(store)).name
 
 
 def fixture_csv(name: str) -> pd.DataFrame:

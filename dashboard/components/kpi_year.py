@@ -23,6 +23,10 @@ NO_PUBLIC_SOURCE = (
     "Hiervoor bestaat geen openbare bron. De coöperatie of gemeente kan haar eigen registratie "
     "importeren met het sjabloon {template} (zie Gegevens)."
 )
+INCOMPLETE = (
+    "{publisher} leverde over {years} niet alle delen van het totaal aan (ontbreekt: {detail}); "
+    "een gedeeltelijke som tonen we niet als totaal."
+)
 NOT_PUBLISHED = "De bron publiceerde voor {name} over {year} geen cijfer."
 NOT_YET = "De bron heeft voor {name} (nog) geen cijfer over {year}."
 
@@ -58,11 +62,19 @@ def missing_note(
     if shown == selected:
         return None
     after = shown or 0
-    cut = gaps[
+    later = gaps[
         (gaps["indicator"] == definition["indicator"])
         & (gaps["year"] > after)
         & (gaps["year"] <= selected)
     ]
+    incomplete = later[later["reason"] == "incomplete"]
+    if len(incomplete):
+        return INCOMPLETE.format(
+            publisher=incomplete["source_publisher"].iloc[0] or "De leverancier",
+            years=year_span(incomplete["year"].tolist()),
+            detail=incomplete["detail_nl"].iloc[0],
+        )
+    cut = later[later["reason"] == "truncated"]
     if len(cut):
         return TRUNCATED.format(
             publisher=cut["source_publisher"].iloc[0] or "De bron",

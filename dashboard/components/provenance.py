@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.components.aria import aria
-from dashboard.labels import PROVISIONAL_BADGE, SAMPLE_BADGE, SAMPLE_EXPLANATION
+from dashboard.labels import PROVISIONAL_BADGE, RETRIEVED, SAMPLE_BADGE, SAMPLE_EXPLANATION
 from dashboard.sources import source_label
 
 
@@ -53,7 +53,10 @@ def source_note(sources: pd.DataFrame, *, is_demo: bool) -> html.Div:
 
 def source_line(source: pd.Series | dict) -> str:
     """'Bron: VNG Magazine, Artikel (002, regel 30), 13 oktober 2023' for a source record."""
-    date = source.get("published_on") or source.get("retrieved_at") or source.get("date")
+    retrieved = source.get("retrieved_at")
+    date = source.get("published_on") or (
+        RETRIEVED + retrieved if retrieved else source.get("date")
+    )
     return "Bron: " + source_label(
         source.get("publisher"), source.get("title"), source.get("reference"), date
     )

@@ -13,11 +13,12 @@ from dashboard.figures.style import (
     DASHES,
     MARKERS,
     PALETTE,
+    is_generated,
     marker_symbols,
     new_figure,
     year_axis,
 )
-from dashboard.labels import NOT_PUBLISHED_SYMBOL, SUPPRESSED_SYMBOL, format_number
+from dashboard.labels import NOT_PUBLISHED_SYMBOL, SAMPLE_BADGE, SUPPRESSED_SYMBOL, format_number
 
 PATTERNS = ("", "/", ".", "x", "-", "|", "+", "\\")  # bar fills that survive greyscale print
 
@@ -66,10 +67,14 @@ def breakdown_figure(
                 marker={
                     "color": PALETTE[index % len(PALETTE)],
                     "pattern": {"shape": PATTERNS[index % len(PATTERNS)], "solidity": 0.3},
+                    "opacity": generated_opacity(rows),
+                    "line": {"color": "#333", "width": generated_outline(rows)},
                 },
                 hovertemplate="%{customdata[1]}<extra></extra>",
             )
         )
+    if any(is_generated(breakdown)):
+        figure.add_trace(generated_legend_bar())
     figure.update_layout(
         barmode="stack" if stacked else "group",
         yaxis_title=y_label,
@@ -79,6 +84,30 @@ def breakdown_figure(
         shapes=[] if selected_year is None else [_year_frame(selected_year)],
     )
     return figure
+
+
+GENERATED_BAR = f"Lichte staaf met rand: {SAMPLE_BADGE.lower()} (gegenereerd)"
+
+
+def generated_opacity(rows: pd.DataFrame) -> list[float]:
+    """Per bar: generated values are drawn light, so the status shows in the mark itself."""
+    return [0.35 if hollow else 1.0 for hollow in is_generated(rows)]
+
+
+def generated_outline(rows: pd.DataFrame) -> list[float]:
+    """Per bar: a dark outline around generated values (light bars stay visible in print)."""
+    return [1.5 if hollow else 0 for hollow in is_generated(rows)]
+
+
+def generated_legend_bar() -> go.Bar:
+    """A legend entry that explains the light bars (no data of its own)."""
+    return go.Bar(
+        x=[None],
+        y=[None],
+        name=GENERATED_BAR,
+        marker={"color": "#999", "opacity": 0.35, "line": {"color": "#333", "width": 1.5}},
+        hoverinfo="skip",
+    )
 
 
 def _year_frame(year: int) -> dict:
@@ -159,10 +188,17 @@ def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str)
             x=realised["year"],
             y=realised["value"],
             name="Gerealiseerd",
-            marker={"color": PALETTE[0], "pattern": {"shape": "/"}},
+            marker={
+                "color": PALETTE[0],
+                "pattern": {"shape": "/"},
+                "opacity": generated_opacity(realised),
+                "line": {"color": "#333", "width": generated_outline(realised)},
+            },
             hovertemplate="Gerealiseerd: € %{y:,.0f}<extra></extra>",
         )
     )
+    if any(is_generated(realised)):
+        figure.add_trace(generated_legend_bar())
     figure.add_trace(
         go.Scatter(
             x=budget["year"],

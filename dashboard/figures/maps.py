@@ -60,6 +60,36 @@ def _context_trace(codes: list[str], geojson_url: str) -> go.Choropleth:
     )
 
 
+def _value_trace(
+    frame: pd.DataFrame,
+    geojson_url: str,
+    unit: str,
+    decimals: int,
+    title: str,
+    span: tuple[float, float],
+    is_sample: bool,
+) -> go.Choropleth:
+    """Real values in the colour scale; generated ones in greys with a scale of their own, so
+    the status shows in the colour itself, not only in the hover text."""
+    bar = _colorbar(title, decimals, generated=is_sample)
+    if is_sample:
+        bar.update(y=-0.18)
+    return go.Choropleth(
+        geojson=geojson_url,
+        featureidkey="properties.statcode",
+        locations=frame["municipality_code"],
+        z=frame["value"],
+        zmin=span[0],
+        zmax=span[1],
+        colorscale="Greys" if is_sample else COLORSCALE,
+        reversescale=not is_sample,
+        marker={"line": {"color": "#333333", "width": 0.8}},
+        text=_hover(frame, unit, decimals),
+        hovertemplate="%{text}<extra></extra>",
+        colorbar=bar,
+    )
+
+
 def map_figure(
     values: pd.DataFrame,
     *,
@@ -74,23 +104,16 @@ def map_figure(
     in light grey around it; `selected` drawn with a thick outline."""
     figure = new_figure(height=460)
     shown = values.dropna(subset=["value"])
-    generated = any(is_generated(shown))
+    hollow = is_generated(shown)
+    real, generated = shown[[not h for h in hollow]], shown[hollow]
     if context:
         figure.add_trace(_context_trace(context, geojson_url))
-    figure.add_trace(
-        go.Choropleth(
-            geojson=geojson_url,
-            featureidkey="properties.statcode",
-            locations=shown["municipality_code"],
-            z=shown["value"],
-            colorscale=COLORSCALE,
-            reversescale=True,
-            marker={"line": {"color": "#333333", "width": 0.8}},
-            text=_hover(shown, unit, decimals),
-            hovertemplate="%{text}<extra></extra>",
-            colorbar=_colorbar(colorbar_title, decimals, generated=generated),
-        )
-    )
+    span = (shown["value"].min(), shown["value"].max()) if len(shown) else (0, 1)
+    for part, is_sample in ((real, False), (generated, True)):
+        if len(part):
+            figure.add_trace(
+                _value_trace(part, geojson_url, unit, decimals, colorbar_title, span, is_sample)
+            )
     outline = values[values["municipality_code"] == selected]
     if len(outline):
         figure.add_trace(
@@ -110,5 +133,6 @@ def map_figure(
     figure.update_geos(
         scope="europe", fitbounds="locations", visible=False, projection_type="mercator"
     )
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 70}, clickmode="event")
+    bottom = 130 if len(generated) else 70  # room for the second scale
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": bottom}, clickmode="event")
     return figure

@@ -16,12 +16,13 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import queries
 from dashboard.components.controls import municipality_select, year_select
-from dashboard.components.kpi_card import KpiDefinition, kpi_card
+from dashboard.components.kpi_card import kpi_card
+from dashboard.components.kpi_changes import KpiDefinition
 from dashboard.components.kpi_year import missing_note, shown_year
 from dashboard.components.page_frame import page_frame
 from dashboard.components.region_notice import region_notice
 from dashboard.db import Release
-from dashboard.labels import SAMPLE_BADGE
+from dashboard.labels import RETRIEVED, SAMPLE_BADGE
 from dashboard.page_context import RELEASE_PARAMETER, open_page
 from dashboard.url_state import (
     build_search,
@@ -114,13 +115,14 @@ def _card_sources(release: Release, rows: pd.DataFrame) -> pd.DataFrame:
     ids = [sid for values in rows["source_ids"] for sid in values]
     ids += list(rows["rate_source_id"].dropna()) + list(rows["reference_source_id"].dropna())
     sources = queries.sources_by_id(release, ids).rename(columns={"published_on": "date"})
-    sources["date"] = sources["date"].fillna(sources["retrieved_at"])
+    sources["date"] = sources["date"].fillna(RETRIEVED + sources["retrieved_at"].fillna(""))
     return sources
 
 
 def _cards(release: Release, kpis: pd.DataFrame, year: int | None, code: str, name: str) -> dbc.Row:
     """One card per headline KPI, in order; a KPI without any number still gets its card."""
     gaps = queries.indicator_gaps(release, code)
+    labels = queries.vocabulary(release).get("status", {})
     cards = []
     for definition_row in queries.kpi_definitions(release).to_dict("records"):
         kpi = definition_row["kpi"]
@@ -135,6 +137,7 @@ def _cards(release: Release, kpis: pd.DataFrame, year: int | None, code: str, na
             card_id=f"{PAGE}-{kpi}",
             note=note,
             documented=queries.documented_figures(release, code, definition_row["indicator"]),
+            status_labels=labels,
         )
         cards.append(dbc.Col(card, xs=12, md=6, xl=3, className="mb-3"))
     return dbc.Row(cards)

@@ -23,6 +23,7 @@ from dashboard.indicators.page import IndicatorPage, page_layout, register
 from dashboard.indicators.state import ViewState
 from dashboard.indicators.trend import other_indicator_panel
 from dashboard.labels import format_euro, format_number
+from dashboard.narrative import status_clause
 from dashboard.page_context import PageContext
 from dashboard.sources import combine, document_sources, series_sources, source_label
 
@@ -35,7 +36,9 @@ def _total(release_rows: pd.DataFrame) -> pd.DataFrame:
     return release_rows[release_rows["is_total"]]
 
 
-def _budget_sentence(realised: pd.DataFrame, budget: pd.DataFrame, state: ViewState) -> str:
+def _budget_sentence(
+    realised: pd.DataFrame, budget: pd.DataFrame, state: ViewState, labels: dict[str, str]
+) -> str:
     both = realised.merge(budget, on="year", suffixes=("_realised", "_budget")).dropna(
         subset=["value_realised", "value_budget"]
     )
@@ -48,9 +51,11 @@ def _budget_sentence(realised: pd.DataFrame, budget: pd.DataFrame, state: ViewSt
     amount = format_euro(last["value_realised"], state.measure.decimals) + (
         f" {unit}" if unit else ""
     )
+    statuses = (last["status_realised"], last["status_budget"])
     return (
         f"In {int(last['year'])} gaf {state.name} {amount} uit aan jeugdzorg, "
-        f"{format_number(abs(difference), 1)}% {side} de begroting."
+        f"{format_number(abs(difference), 1)}% {side} de begroting"
+        f"{status_clause(statuses, labels)}."
     )
 
 
@@ -99,7 +104,7 @@ def budget_panel(page: PageContext, state: ViewState, data: PageData, link: str)
     return chart_panel(
         "uitgaven-budget",
         title="Jeugdzorg: gerealiseerd tegenover begroot",
-        sentence=_budget_sentence(realised, budget, state) + sentence,
+        sentence=_budget_sentence(realised, budget, state, data.status_labels) + sentence,
         figure=budget_figure(realised, budget, y_label=state.measure.axis),
         table=table,
         sources=combine(

@@ -58,14 +58,18 @@ def _source(kind: str, path: Path, supplier: str, imported_at: str, title: str) 
     )
 
 
-def _batch(records: list[dict], source: pd.DataFrame) -> ObservationBatch:
+def _batch(
+    records: list[dict], source: pd.DataFrame, gaps: pd.DataFrame | None = None
+) -> ObservationBatch:
     frame = pd.DataFrame(
         records, columns=["indicator", "municipality_code", "year", "category", "value"]
     )
-    return ObservationBatch(
-        frame.assign(source_id=source["source_id"].item(), is_demo=False, is_provisional=False),
-        source,
+    observations = frame.assign(
+        source_id=source["source_id"].item(), is_demo=False, is_provisional=False
     )
+    if gaps is None:
+        return ObservationBatch(observations, source)
+    return ObservationBatch(observations, source, gaps)
 
 
 def _volunteer_row(
@@ -226,17 +230,43 @@ def read_spend(
         check.add(None, None, "het bestand bevat geen gegevensregels")
     if check.problems:
         raise InputError(check.report())
-    frame = pd.DataFrame(records)
-    totals = frame.groupby(["indicator", "municipality_code", "year"], as_index=False)[
-        "value"
-    ].sum()
-    records += totals.assign(category="total").to_dict("records")
-    return _batch(
-        records,
-        _source(
-            "uitgaven", path, supplier, imported_at, "Uitgaven en begroting (lokale administratie)"
-        ),
+    source = _source(
+        "uitgaven", path, supplier, imported_at, "Uitgaven en begroting (lokale administratie)"
     )
+    totals, gaps = spend_totals(pd.DataFrame(records), str(source["source_id"].iloc[0]))
+    return _batch(records + totals, source, gaps)
+
+
+# Our categories of each spend domain: a total exists only when every one of them is there.
+SPEND_PARTS = {
+    domain: [ours for d, ours in SPEND_CATEGORIES.values() if d == domain]
+    for domain in {d for d, _ in SPEND_CATEGORIES.values()}
+}
+PART_LABELS = {ours: template.replace("_", " ") for template, (_, ours) in SPEND_CATEGORIES.items()}
+
+
+def spend_totals(frame: pd.DataFrame, source_id: str) -> tuple[list[dict], pd.DataFrame]:
+    """Totals where every part of the definition is there; for the others, the missing parts
+    (a partial sum is never passed off as the total)."""
+    totals, gaps = [], []
+    for (indicator, code, year), group in frame.groupby(["indicator", "municipality_code", "year"]):
+        wanted = SPEND_PARTS[indicator.split("_")[0]]
+        missing = [part for part in wanted if part not in set(group["category"])]
+        if missing:
+            detail = ", ".join(PART_LABELS[part] for part in missing)
+            gaps.append((indicator, code, int(year), source_id, "incomplete", detail))
+        else:
+            totals.append(
+                {
+                    "indicator": indicator,
+                    "municipality_code": code,
+                    "year": int(year),
+                    "category": "total",
+                    "value": group["value"].sum(),
+                }
+            )
+    columns = ["indicator", "municipality_code", "year", "source_id", "reason", "detail"]
+    return totals, pd.DataFrame(gaps, columns=columns)
 
 
 READERS = {"vrijwilligers": read_volunteers, "uitgaven": read_spend}

@@ -26,13 +26,6 @@ OBSERVATION_FILES = (
     "rivm_volunteering.csv",
 )
 KEYS = ["region_code", "year", "table_id"]
-GAP_COLUMNS = {
-    "table_id": "string",
-    "indicator": "string",
-    "region_code": "string",
-    "year": "int64",
-    "reason": "string",
-}
 
 
 def source_id(table_id: str) -> str:
@@ -81,17 +74,21 @@ def population(folder: Path) -> pd.DataFrame:
 
 def extract_gaps(folder: Path) -> pd.DataFrame:
     """Cells a truncated public file does not reach, with the table that has them."""
-    path = folder / "extract_gaps.csv"
-    if not path.exists():
-        return pd.DataFrame({name: pd.Series(dtype=t) for name, t in GAP_COLUMNS.items()})
-    return pd.read_csv(path, dtype="string").astype(GAP_COLUMNS)
+    frame = pd.read_csv(folder / "extract_gaps.csv", dtype="string")
+    return frame.rename(columns={"region_code": "municipality_code"}).assign(
+        source_id=frame["table_id"].map(source_id), detail=""
+    )
 
 
 def shipped(folder: Path) -> ObservationBatch:
     """Every observation of the shipped extracts, with one source record per table."""
     frames = [_read(folder / name) for name in OBSERVATION_FILES] + [population(folder)]
     observations = pd.concat([melt(frame) for frame in frames], ignore_index=True)
-    return ObservationBatch(conform(observations, OBSERVATION_COLUMNS), table_sources(folder))
+    return ObservationBatch(
+        conform(observations, OBSERVATION_COLUMNS),
+        table_sources(folder),
+        extract_gaps(folder).astype({"year": "int64"}),
+    )
 
 
 def load_open_data(
@@ -99,8 +96,6 @@ def load_open_data(
 ) -> dict[str, pd.DataFrame]:
     """Loader: every shipped extract (none when the folder is absent, e.g. in a test data dir)."""
     folder = settings.data_dir / "extracts"
-    gaps = extract_gaps(folder)
     if not (folder / "tables.csv").exists():
-        return {"extract_gaps": gaps}
-    batch = shipped(folder)
-    return {"observations": batch.observations, "sources": batch.sources, "extract_gaps": gaps}
+        return {}
+    return shipped(folder).tables()

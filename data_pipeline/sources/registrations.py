@@ -158,8 +158,7 @@ def pending_loader(
 
     def load(settings: PipelineSettings, municipalities: pd.DataFrame) -> dict[str, pd.DataFrame]:
         known = set(municipalities["municipality_code"])
-        batch = read_import(pending.record, pending.data, settings, known)
-        return {"observations": batch.observations, "sources": batch.sources}
+        return read_import(pending.record, pending.data, settings, known).tables()
 
     return load
 
@@ -173,5 +172,4 @@ def load_imports(
         (record, record.with_name(record.name.removesuffix(RECORD)))
         for record in sorted(settings.imports_dir.glob(f"*/*{RECORD}"))
     ]
-    merged = ObservationBatch.concat([read_import(r, d, settings, known) for r, d in pairs])
-    return {"observations": merged.observations, "sources": merged.sources}
+    return ObservationBatch.concat([read_import(r, d, settings, known) for r, d in pairs]).tables()

@@ -1,6 +1,7 @@
 -- Grain: one row per indicator per region per year per category: the cell as the winning
--- source gives it. Precedence (import > official > document > sample; within a kind the
--- source with the more complete breakdown, then the latest retrieval) picks one source per
+-- source gives it. Precedence (real before generated; among real sources one with the total
+-- before one without; then import > official > document; within a kind the more complete
+-- breakdown, then the latest retrieval) picks one source per
 -- breakdown (indicator, region, year), not per cell, so real and
 -- generated values never mix in one breakdown, and a cell an official source left empty stays
 -- empty (value null, cell_symbol '.') instead of being filled from a lower source.
@@ -33,7 +34,8 @@ breakdown_sources as (
         any_value(source_precedence.kind) as kind,
         any_value(source_precedence.kind_rank) as kind_rank,
         any_value(source_precedence.retrieved_at) as retrieved_at,
-        count(observations.value) as known_cells
+        count(observations.value) as known_cells,
+        bool_or(observations.category = 'total' and observations.value is not null) as has_total
     from observations
     inner join source_precedence on observations.source_id = source_precedence.source_id
     group by all
@@ -44,9 +46,13 @@ winners as (
         *,
         row_number() over (
             partition by indicator, municipality_code, year
-            -- within a kind: the fuller breakdown (a fetched table with every category beats
-            -- an extract with only the total), then the latest retrieval or import
-            order by kind_rank, known_cells desc, retrieved_at desc nulls last, source_id desc
+            -- generated data last, always (it never fills what a real source left empty);
+            -- among real sources a breakdown with its total first (an import lacking parts
+            -- never replaces a complete total); then by kind; within a kind the fuller breakdown (a fetched
+            -- table with every category beats an extract with only the total), then the
+            -- latest retrieval or import
+            order by kind = 'sample', has_total desc, kind_rank, known_cells desc,
+                retrieved_at desc nulls last, source_id desc
         ) as precedence_rank
     from breakdown_sources
 ),

@@ -1,10 +1,11 @@
--- Grain: one row per indicator per municipality per year without a value in this release
--- because the shipped extract of a truncated public file stops before it (the publisher has
--- it; a fetch loads it). Cells another source has filled since are not gaps.
+-- Grain: one row per indicator per region per year per source without a value in this
+-- release because the source stops before it (a truncated public file) or because a total
+-- lacks parts of its definition (an import: the missing parts are named). Cells another source
+-- has filled since are not gaps.
 with
 
 gaps as (
-    select * from core.fct_extract_gap
+    select * from core.fct_coverage_gap
 ),
 
 observations as (
@@ -21,7 +22,8 @@ final as (
         gaps.municipality_code,
         gaps.year,
         gaps.reason,
-        gaps.table_id,
+        gaps.detail_nl,
+        sources.reference as table_id,
         gaps.source_id,
         false as is_demo,
         sources.publisher as source_publisher,
@@ -34,6 +36,7 @@ final as (
         where observations.indicator = gaps.indicator
             and observations.municipality_code = gaps.municipality_code
             and observations.year = gaps.year
+            and observations.category = 'total'
             and observations.value is not null
     )
 )

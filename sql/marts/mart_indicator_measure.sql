@@ -140,13 +140,17 @@ final as (
         numerator_source.publisher as source_publisher,
         numerator_source.title as source_title,
         numerator_source.reference as source_reference,
-        coalesce(numerator_source.published_on, numerator_source.retrieved_at) as source_date,
+        -- the publisher's date; else the day it was retrieved, and said so (never passed off
+        -- as a publication date)
+        coalesce(numerator_source.published_on, 'opgehaald ' || numerator_source.retrieved_at)
+            as source_date,
         numerator_source.note_nl as source_note,
         denominator_source.publisher as denominator_publisher,
         denominator_source.title as denominator_title,
         denominator_source.reference as denominator_reference,
-        coalesce(denominator_source.published_on, denominator_source.retrieved_at)
-            as denominator_date
+        coalesce(
+            denominator_source.published_on, 'opgehaald ' || denominator_source.retrieved_at
+        ) as denominator_date
     from with_series
     inner join sources as numerator_source on with_series.source_id = numerator_source.source_id
     left join sources as denominator_source

@@ -46,6 +46,7 @@ kpi_references as (
         measures.value as reference_value,
         measures.is_demo as reference_is_demo,
         measures.is_provisional as reference_is_provisional,
+        measures.status as reference_status,
         measures.source_id as reference_source_id
     from kpis
     inner join measures
@@ -59,8 +60,31 @@ kpi_values as (
         kpi_parts.kpi,
         measures.municipality_code,
         measures.year,
-        case when count(measures.value) = max(kpi_parts.part_count) then sum(measures.value) end
-            as value,
+        -- a sum only when every part is known and all parts have one status: generated and
+        -- real (or imported and official) values are never added up
+        case
+            when count(measures.value) = max(kpi_parts.part_count)
+                and count(distinct measures.status) = 1
+                then sum(measures.value)
+        end as value,
+        case
+            when count(measures.value) = max(kpi_parts.part_count)
+                and count(distinct measures.status) = 1
+                then sum(measures.value_low)
+        end as value_low,
+        case
+            when count(measures.value) = max(kpi_parts.part_count)
+                and count(distinct measures.status) = 1
+                then sum(measures.value_high)
+        end as value_high,
+        -- the weakest status of the parts
+        case
+            when bool_or(measures.status = 'generated') then 'generated'
+            when bool_or(measures.status = 'documented') then 'documented'
+            when bool_or(measures.status = 'imported') then 'imported'
+            when bool_or(measures.status = 'provisional') then 'provisional'
+            else 'official'
+        end as status,
         bool_or(measures.is_demo) as is_demo,
         bool_or(measures.is_provisional) as is_provisional,
         bool_or(measures.is_suppressed) as is_suppressed,
@@ -119,7 +143,13 @@ final as (
         current_year.source_ids,
         current_year.rate_source_id,
         current_year.series_keys,
+        current_year.status,
+        current_year.value_low,
+        current_year.value_high,
         previous_year.year as previous_year,
+        previous_year.value_low as previous_value_low,
+        previous_year.value_high as previous_value_high,
+        previous_year.status as previous_status,
         previous_year.value as value_previous_year,
         previous_year.is_demo as previous_is_demo,
         previous_year.source_ids as previous_source_ids,
@@ -129,6 +159,7 @@ final as (
         kpi_references.reference_is_demo,
         kpi_references.reference_is_provisional,
         kpi_references.reference_source_id,
+        kpi_references.reference_status,
         previous_year.is_provisional as previous_is_provisional,
         case_starts.baseline_year,
         case_starts.baseline_label,
@@ -136,6 +167,9 @@ final as (
         baseline.is_demo as baseline_is_demo,
         baseline.source_ids as baseline_source_ids,
         baseline.series_keys as baseline_series_keys,
+        baseline.value_low as baseline_value_low,
+        baseline.value_high as baseline_value_high,
+        baseline.status as baseline_status,
         baseline.is_provisional as baseline_is_provisional
     from combined as current_year
     -- the previous known number: last year's, or the survey's previous measurement

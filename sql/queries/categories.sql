@@ -5,5 +5,5 @@ select
     category.label_nl,
     category.sort_order,
     category.is_total
-from core.dim_category as category
+from marts.mart_category as category
 order by category.indicator, category.sort_order

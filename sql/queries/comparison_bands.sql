@@ -54,11 +54,11 @@ band_sources as (
             'publisher': source.publisher,
             'title': source.title,
             'reference': source.reference,
-            'date': coalesce(source.published_on, source.retrieved_at),
+            'date': coalesce(source.published_on, 'opgehaald ' || source.retrieved_at),
             'is_demo': source.is_demo
         }) as sources
     from members
-    inner join core.dim_source as source
+    inner join marts.mart_source as source
         on source.source_id in (members.source_id, members.denominator_source_id)
     group by members.year, members.category
 )

@@ -5,5 +5,5 @@ select
     document.title,
     document.publisher,
     document.published_on
-from core.dim_document as document
+from marts.mart_document as document
 order by document.document

@@ -6,6 +6,7 @@ select
     gaps.year,
     gaps.reason,
     gaps.table_id,
+    gaps.detail_nl,
     gaps.source_publisher,
     gaps.source_title
 from marts.mart_indicator_gaps as gaps

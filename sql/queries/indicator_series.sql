@@ -35,10 +35,10 @@ select
     measure.denominator_reference,
     measure.denominator_date
 from marts.mart_indicator_measure as measure
-inner join core.dim_category as category
+inner join marts.mart_category as category
     on measure.indicator = category.indicator
     and measure.category = category.category
-inner join core.dim_municipality as region
+inner join marts.mart_region as region
     on measure.municipality_code = region.municipality_code
 where measure.indicator = $indicator
     and measure.measure = $measure

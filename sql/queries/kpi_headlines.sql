@@ -5,6 +5,9 @@ select
     kpi.kpi,
     kpi.year,
     kpi.value,
+    kpi.value_low,
+    kpi.value_high,
+    kpi.status,
     kpi.rate,
     kpi.is_demo,
     kpi.rate_is_demo,
@@ -20,6 +23,9 @@ select
     kpi.previous_is_provisional,
     kpi.previous_source_ids,
     kpi.previous_series_keys,
+    kpi.previous_value_low,
+    kpi.previous_value_high,
+    kpi.previous_status,
     kpi.baseline_year,
     kpi.baseline_label,
     kpi.value_baseline,
@@ -27,11 +33,15 @@ select
     kpi.baseline_source_ids,
     kpi.baseline_series_keys,
     kpi.baseline_is_provisional,
+    kpi.baseline_value_low,
+    kpi.baseline_value_high,
+    kpi.baseline_status,
     kpi.reference_value,
     kpi.reference_is_demo,
     kpi.reference_is_provisional,
-    kpi.reference_source_id
+    kpi.reference_source_id,
+    kpi.reference_status
 from marts.mart_kpi_headline as kpi
-inner join core.dim_kpi as definition on kpi.kpi = definition.kpi
+inner join marts.mart_kpi_catalogue as definition on kpi.kpi = definition.kpi
 where kpi.municipality_code = $municipality_code
 order by definition.sort_order, kpi.year

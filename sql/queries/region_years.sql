@@ -1,9 +1,7 @@
 -- Used by every page's link parser: the years with at least one published value of an
 -- indicator the pages show (denominators such as population alone do not make a year).
 select
-    observation.municipality_code,
-    list(distinct observation.year order by observation.year) as years
-from core.fct_observation as observation
-inner join core.dim_indicator as indicator on observation.indicator = indicator.indicator
-where indicator.is_shown_on_pages and observation.value is not null
-group by observation.municipality_code
+    region.municipality_code,
+    region.years_with_data as years
+from marts.mart_region as region
+where len(region.years_with_data) > 0

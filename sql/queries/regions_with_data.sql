@@ -13,13 +13,9 @@ select
     region.successors,
     region.successor_from_year,
     region.successor_note_nl
-from core.dim_municipality as region
+from marts.mart_region as region
 where region.region_kind in ('country', 'province', 'municipality')
-    and exists (
-        select 1
-        from core.fct_observation as observation
-        where observation.municipality_code = region.municipality_code
-    )
+    and region.has_observations
 order by
     case region.region_kind when 'country' then 0 when 'province' then 1 else 2 end,
     region.municipality_name

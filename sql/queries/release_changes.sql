@@ -7,5 +7,6 @@ select
     changes.places,
     changes.years
 from marts.mart_release_changes as changes
-left join core.dim_indicator as indicator on changes.indicator = indicator.indicator
+left join (select distinct indicator, indicator_label as label_nl from marts.mart_measure_catalogue) as indicator
+    on changes.indicator = indicator.indicator
 order by indicator.label_nl, changes.change

@@ -10,6 +10,6 @@ select
     source.licence,
     source.url,
     source.is_demo
-from core.dim_source as source
+from marts.mart_source as source
 where list_contains($source_ids, source.source_id)
 order by source.is_demo, source.publisher, source.title

@@ -5,5 +5,5 @@ select
     vocabulary.label_nl,
     vocabulary.sort_order,
     vocabulary.description_nl
-from core.dim_vocabulary as vocabulary
+from marts.mart_vocabulary as vocabulary
 order by vocabulary.vocabulary, vocabulary.sort_order

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from data_pipeline.checks import run_checks
-from tests.conftest import component_texts, fixture_csv
+from tests.conftest import component_texts, fixture_csv, work_file
 
 CASES = Path(__file__).resolve().parents[2] / "data" / "cases"  # the shipped files
 SIX_PANELS = (
@@ -29,7 +29,7 @@ def case_files() -> dict[str, dict]:
 
 
 def query(store: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(store), read_only=True) as connection:
+    with duckdb.connect(str(work_file(store)), read_only=True) as connection:
         return connection.execute(sql).fetchall()
 
 
@@ -198,7 +198,7 @@ def test_collection_filter_from_the_link_keeps_only_matching_cards(in_app, texts
 
 def test_checks_fail_when_a_case_lacks_a_panel(store, tmp_path):
     broken = tmp_path / "broken.duckdb"
-    shutil.copy(store, broken)
+    shutil.copy(work_file(store), broken)
     case_id = sorted(case_files())[0]
     with duckdb.connect(str(broken)) as connection:
         connection.execute(
@@ -207,7 +207,7 @@ def test_checks_fail_when_a_case_lacks_a_panel(store, tmp_path):
         )
     failures = run_checks(broken)
     assert any("every case has all six panels" in f and case_id in f for f in failures), failures
-    assert run_checks(store.resolve()) == []
+    assert run_checks(work_file(store)) == []
 
 
 def _walk(component):  # noqa: ANN001, ANN202

@@ -21,7 +21,7 @@ from data_pipeline.sources.cbs_client import fetch_tables, make_session
 from data_pipeline.sources.cbs_layout import resolve_layout
 from data_pipeline.sources.cbs_registry import TableFamily, tables
 from data_pipeline.sources.cbs_statline import load_recorded, parse_rows, replay_folder
-from tests.conftest import FIXTURES, SHARED, fixture_settings
+from tests.conftest import FIXTURES, SHARED, fixture_settings, work_file
 
 RECORDED = FIXTURES / "cbs"
 TABLES = {"85099NED", "85097NED", "83454NED", "50090NED", "03759ned"}
@@ -301,7 +301,7 @@ def test_cli_fetch_from_dir_publishes_real_values_with_their_source(tmp_path):
     ]
     result = CliRunner().invoke(cli, args, env=env)
     assert result.exit_code == 0, result.output
-    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+    with duckdb.connect(str(work_file(settings.db_path)), read_only=True) as connection:
         row = connection.execute(
             "select value, is_demo, source_id from core.fct_observation where indicator = "
             "'youth_care_clients' and municipality_code = 'GM0351' and year = 2022 "
@@ -379,7 +379,7 @@ def test_a_fetch_killed_between_its_renames_leaves_the_saved_responses_in_place(
     common = ["--db", str(settings.db_path), "--data-dir", str(settings.data_dir)]
     assert CliRunner().invoke(cli, ["run", *common], env=env).exit_code == 0
     assert settings.raw_dir.is_dir() and not previous.exists()
-    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+    with duckdb.connect(str(work_file(settings.db_path)), read_only=True) as connection:
         sources = {
             row[0] for row in connection.execute("select source_id from core.dim_source").fetchall()
         }

@@ -18,14 +18,14 @@ from dashboard import queries
 from dashboard.app import QUERY_DIR
 from dashboard.db import Store
 from data_pipeline.settings import PROJECT_ROOT
-from tests.conftest import fixture_settings, later_import, publish_with
+from tests.conftest import fixture_settings, later_import, publish_with, work_file
 
 REFERENCE = PROJECT_ROOT / "data" / "reference"
 EXTRACTS = PROJECT_ROOT / "data" / "extracts"
 
 
 def read(store: Path, sql: str, **params: object) -> pd.DataFrame:
-    with duckdb.connect(str(store), read_only=True) as connection:
+    with duckdb.connect(str(work_file(store)), read_only=True) as connection:
         return connection.execute(sql, params).df()
 
 

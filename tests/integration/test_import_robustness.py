@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import PROJECT_ROOT, fixture_settings
+from tests.conftest import PROJECT_ROOT, fixture_settings, work_file
 
 VOLUNTEERS = "gemeentecode;jaar;soort;werkveld;aantal\nGM0327;2021;vrijwilliger;totaal;{n}\n"
 
@@ -48,7 +48,7 @@ def cli(settings, *args: str, wait: bool = True) -> subprocess.CompletedProcess 
 
 
 def volunteers(settings) -> float | None:  # noqa: ANN001
-    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+    with duckdb.connect(str(work_file(settings.db_path)), read_only=True) as connection:
         row = connection.execute(
             "select value from core.fct_observation where indicator = 'volunteers_registered' "
             "and municipality_code = 'GM0327' and year = 2021 and category = 'total' "

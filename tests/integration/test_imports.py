@@ -6,7 +6,7 @@ import duckdb
 from click.testing import CliRunner
 
 from data_pipeline.cli import cli
-from tests.conftest import fixture_settings
+from tests.conftest import fixture_settings, work_file
 
 
 def invoke(settings, *args: str):
@@ -25,7 +25,7 @@ def test_valid_import_is_published_with_its_own_source(tmp_path):
     )
     result = invoke(settings, "import", "vrijwilligers", str(file), "--leverancier", "Gemeente")
     assert result.exit_code == 0, result.output
-    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+    with duckdb.connect(str(work_file(settings.db_path)), read_only=True) as connection:
         value, is_demo, publisher, reference = connection.execute(
             "select f.value, f.is_demo, s.publisher, s.reference from core.fct_observation f "
             "join core.dim_source s using (source_id) where f.indicator = 'volunteers_registered'"

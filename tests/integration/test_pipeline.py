@@ -15,11 +15,11 @@ from data_pipeline.checks import Check, run_checks
 from data_pipeline.cli import cli
 from data_pipeline.errors import CheckFailed, InputError, ModelFailed
 from data_pipeline.publish import build_audit_publish
-from tests.conftest import fixture_observations_loader, fixture_settings
+from tests.conftest import fixture_observations_loader, fixture_settings, work_file
 
 
 def query(store: Path, sql: str, **params: object) -> list[tuple]:
-    with duckdb.connect(str(store), read_only=True) as connection:
+    with duckdb.connect(str(work_file(store)), read_only=True) as connection:
         return connection.execute(sql, params).fetchall()
 
 
@@ -109,7 +109,7 @@ def test_every_value_has_a_source_record(store):
 
 
 def test_all_checks_pass_on_the_fixture_store(store):
-    assert run_checks(store) == []
+    assert run_checks(work_file(store)) == []
 
 
 def publish(settings, *loaders):  # noqa: ANN001, ANN201
@@ -203,7 +203,7 @@ def test_broken_sql_model_names_the_file_and_publishes_nothing(live_store, tmp_p
 
 def test_checks_catch_a_hidden_cell_that_could_be_subtracted_out(store, tmp_path):
     broken = tmp_path / "broken.duckdb"
-    shutil.copy(store.resolve(), broken)
+    shutil.copy(work_file(store), broken)
     with duckdb.connect(str(broken)) as connection:
         # Un-hide one of the two hidden cells of a breakdown: the other becomes recoverable.
         connection.execute(
@@ -213,3 +213,19 @@ def test_checks_catch_a_hidden_cell_that_could_be_subtracted_out(store, tmp_path
         )
     failures = run_checks(broken)
     assert any("can be recovered" in failure for failure in failures), failures
+
+
+def test_a_release_file_holds_only_what_pages_and_downloads_read(store):
+    """The published file has the marts (small counts already hidden) and nothing else: no raw
+    observations, no staging, no core tables where a hidden 5 would still be a 5."""
+    with duckdb.connect(str(store), read_only=True) as connection:
+        schemas = {
+            row[0]
+            for row in connection.execute("select schema_name from duckdb_tables()").fetchall()
+        }
+        hidden = connection.execute(
+            "select count(*) from marts.mart_indicator_measure where is_suppressed "
+            "and value is not null"
+        ).fetchall()[0][0]
+    assert schemas == {"marts"} and hidden == 0
+    assert work_file(store).exists() and "releases" not in work_file(store).parts

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.components.kpi_card import (
+from dashboard.components.kpi_card import kpi_card
+from dashboard.components.kpi_changes import (
     KpiDefinition,
     Side,
     change_against,
     format_kpi_value,
-    kpi_card,
 )
 from dashboard.labels import SAMPLE_BADGE
 
@@ -112,7 +112,7 @@ def test_card_shows_value_rate_judged_change_and_source(texts):
     shown = texts(kpi_card(CLIENTS, trend(False), year=2022, sources=SOURCES, card_id="c"))
     assert "311 jongeren" in shown and "94,2 per 1.000 jongeren" in shown
     assert "t.o.v. 2021: " in shown and "(gunstig)" in shown
-    assert "Bron: CBS (2024)" in shown  # visible without opening 'Over dit cijfer'
+    assert "Bron: CBS 85099NED (2024)" in shown  # visible without opening the details
     assert "Bron: CBS, Jeugdzorg; regio (85099NED), 1 juni 2024" in shown
     assert SAMPLE_BADGE not in shown
 
@@ -151,3 +151,19 @@ def test_a_card_without_any_number_stays_and_says_why(texts):
         )
     )
     assert "Jongeren met jeugdhulp" in shown and "geen cijfer" in shown and note in shown
+
+
+def test_no_verdict_inside_the_publishers_rounding():
+    # CBS rounds counts to 5: 320 and 325 may both be 322 or 323; no 'gunstig' on that change.
+    current = Side(320, False, CBS, 317.5, 322.5, is_provisional=True)
+    earlier = Side(325, False, CBS, 322.5, 327.5)
+    change = change_against(CLIENTS, current, earlier, "t.o.v. 2022")
+    assert change.verdict is None and "binnen de afronding" in (change.note or "")
+    assert "voorlopige cijfers" in (change.note or "") and change.text == "−1,5%"
+
+
+def test_a_change_beyond_rounding_is_judged_and_a_provisional_side_is_said():
+    current = Side(300, False, CBS, 297.5, 302.5, is_provisional=True)
+    earlier = Side(325, False, CBS, 322.5, 327.5)
+    change = change_against(CLIENTS, current, earlier, "t.o.v. 2022")
+    assert change.verdict == "gunstig" and change.note == "voorlopige cijfers"

@@ -58,12 +58,17 @@ def test_semicolon_cp1252_decimal_comma_spend_file(tmp_path):
         encoding="cp1252",
     )
     batch = read_spend(path, **OPTIONS)
+    # one part of three is no total: the part is kept, the total is missing and says why
     assert values(batch, "youth_spend_eur") == {
         ("GM0351", 2023, "without_accommodation"): 2215400.5,
-        ("GM0351", 2023, "total"): 2215400.5,
     }
-    assert values(batch, "youth_budget_eur")[("GM0351", 2023, "total")] == 2300000
-    assert values(batch, "wmo_budget_eur")[("GM0351", 2023, "total")] == 1400000
+    assert values(batch, "youth_budget_eur") == {("GM0351", 2023, "without_accommodation"): 2300000}
+    gaps = batch.gaps.set_index("indicator")
+    assert gaps.loc["youth_spend_eur", "reason"] == "incomplete"
+    assert gaps.loc["youth_spend_eur", "detail"] == (
+        "jeugdhulp met verblijf, jeugdbescherming reclassering"
+    )
+    assert "wmo begeleiding" not in gaps.loc["wmo_budget_eur", "detail"]
     source = batch.sources.iloc[0]
     assert source["kind"] == "import" and source["publisher"] == OPTIONS["supplier"]
     assert (
@@ -251,3 +256,22 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypa
     path = write(tmp_path, "v.csv", HEADER + "GM0351;2024;vrijwilliger;jeugd;25\n" * 10)
     with pytest.raises(InputError, match="v.csv: het bestand is .* MB; het maximum is"):
         read_volunteers(path, **OPTIONS)
+
+
+def test_a_complete_spend_file_gives_totals(tmp_path):
+    rows = "".join(
+        f"GM0351;2023;{category};1.000;900\n"
+        for category in (
+            "jeugdhulp_zonder_verblijf",
+            "jeugdhulp_met_verblijf",
+            "jeugdbescherming_reclassering",
+        )
+    )
+    path = write(
+        tmp_path,
+        "uitgaven.csv",
+        "gemeentecode;jaar;categorie;begroot_eur;gerealiseerd_eur\n" + rows,
+    )
+    batch = read_spend(path, **OPTIONS)
+    assert values(batch, "youth_spend_eur")[("GM0351", 2023, "total")] == 2700
+    assert batch.gaps.empty

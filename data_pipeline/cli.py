@@ -20,7 +20,7 @@ import click
 from data_pipeline.build import InputLoader, build_store, load_all_inputs
 from data_pipeline.checks import run_checks
 from data_pipeline.errors import CheckFailed, InputError, ModelFailed, SourceError
-from data_pipeline.publish import Build, exclusive, publish_locked
+from data_pipeline.publish import Build, exclusive, is_demo_store, publish_locked
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import regions, registrations
 from data_pipeline.sources.local_files import READERS
@@ -188,6 +188,7 @@ def import_file(
 ) -> None:
     """Validate every row; the file is kept only if its publish succeeds."""
     settings = _settings(db, data_dir)
+    settings = replace(settings, demo=is_demo_store(settings.db_path))  # a demo stays a demo
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         known = set(regions.read_municipalities(settings.data_dir)["municipality_code"])

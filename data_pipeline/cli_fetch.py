@@ -22,7 +22,7 @@ from data_pipeline.cli import (
     db_option,
     publish_now,
 )
-from data_pipeline.publish import exclusive
+from data_pipeline.publish import exclusive, is_demo_store
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import cbs_check, cbs_client, cbs_statline, regions
 
@@ -104,6 +104,7 @@ def fetch(
 ) -> None:
     """Save the tables in the raw folder, rebuild, check and publish."""
     settings = _settings(db, data_dir)
+    settings = replace(settings, demo=is_demo_store(settings.db_path))  # a demo stays a demo
     selected = set(only) or None
     roots = {"opendata": api_root, "dataderden": api_root} if api_root else None
     if check_only:

@@ -76,6 +76,20 @@ def export_public(work: Path, target: Path) -> Path:
     return target
 
 
+def is_demo_store(live: Path) -> bool:
+    """Was the current release built as a demo (with generated sample data)? A later import or
+    fetch into it keeps it one."""
+    current = current_release(live)
+    if current is None:
+        return False
+    try:
+        with duckdb.connect(str(current), read_only=True) as connection:
+            row = connection.execute("select is_demo_build from marts.mart_store_info").fetchall()
+    except duckdb.Error:  # an older release without the column
+        return False
+    return bool(row and row[0][0])
+
+
 def private_tables(release: Path) -> list[str]:
     """Tables a release file holds outside the public schema (there must be none)."""
     with duckdb.connect(str(release), read_only=True) as connection:

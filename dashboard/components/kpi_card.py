@@ -4,6 +4,8 @@ kpi_changes.py), the budget beside the spend, a document's own figure, trend and
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
@@ -39,7 +41,7 @@ def _change_item(change: Change) -> html.Li:
     )
 
 
-def _short_name(row: object) -> str:
+def _short_name(row: Any) -> str:  # a row of itertuples
     """'CBS 85099NED (opgehaald 2025)', 'VNG Magazine (2023)': who, which table, which year."""
     publisher, reference = str(row.publisher), getattr(row, "reference", "")
     name = f"{publisher} {reference}" if isinstance(reference, str) and reference else publisher

@@ -19,6 +19,7 @@ final as (
         build.built_at,
         build.pipeline_version,
         build.suppression_threshold,
+        build.is_demo_build,
         coverage.first_year,
         coverage.last_year,
         coverage.has_demo_values

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import duckdb
+import pytest
 from click.testing import CliRunner
 
 from data_pipeline.cli import cli
+from data_pipeline.settings import PROJECT_ROOT, PipelineSettings
 from tests.conftest import fixture_settings, work_file
+
+TEMPLATES = PROJECT_ROOT / "data" / "templates"
 
 
 def invoke(settings, *args: str):
@@ -51,3 +55,48 @@ def test_invalid_import_lists_problems_and_changes_nothing(tmp_path):
     assert "uitgaven.csv, regel 3, veld 'categorie'" in result.output
     assert settings.db_path.resolve().read_bytes() == before
     assert not settings.imports_dir.exists() or not list(settings.imports_dir.rglob("*.csv"))
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in TEMPLATES.glob("*.csv")))
+def test_every_shipped_template_imports_into_the_default_data(tmp_path, template):
+    """The templates the Gegevens page hands out import as they are, onto the real data."""
+    settings = PipelineSettings(
+        db_path=tmp_path / "store.duckdb",
+        raw_dir=tmp_path / "raw",
+        imports_dir=tmp_path / "imports",
+    )
+    env = {"SK_RAW_DIR": str(settings.raw_dir), "SK_IMPORTS_DIR": str(settings.imports_dir)}
+    common = ["--db", str(settings.db_path)]
+    assert CliRunner().invoke(cli, ["run", *common], env=env).exit_code == 0
+    kind = template.removesuffix(".csv")
+    result = CliRunner().invoke(
+        cli, ["import", kind, str(TEMPLATES / template), "--leverancier", "Test", *common], env=env
+    )
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+        rows = connection.execute(
+            "select indicator, value, status from marts.mart_indicator_measure "
+            "where municipality_code = 'GM0351' and year = 2024 and category = 'total' "
+            "and measure = 'as_published' and status = 'imported'"
+        ).fetchall()
+    assert rows and all(value is not None for _, value, _ in rows), rows
+
+
+def test_a_small_buddy_count_is_hidden_like_any_count_of_people(tmp_path):
+    """A buddy supports one resident: 6 buddies are 6 supported people, hidden as 'x'."""
+    settings = fixture_settings(tmp_path)
+    assert invoke(settings, "run").exit_code == 0
+    file = tmp_path / "vrijwilligers.csv"
+    file.write_text(
+        "gemeentecode;jaar;soort;werkveld;aantal\nGM0351;2021;maatje;totaal;6\n", encoding="utf-8"
+    )
+    assert (
+        invoke(settings, "import", "vrijwilligers", str(file), "--leverancier", "X").exit_code == 0
+    )
+    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+        value, symbol = connection.execute(
+            "select value, cell_symbol from marts.mart_indicator_measure "
+            "where indicator = 'buddies_registered' and municipality_code = 'GM0351' "
+            "and year = 2021 and measure = 'as_published'"
+        ).fetchone()
+    assert value is None and symbol == "x"

@@ -23,6 +23,7 @@ from dashboard.db import Store, StoreBroken, StoreMissing
 from dashboard.http_policy import install_http_policy
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
 from dashboard.page_context import RELEASE_PARAMETER, open_page
+from dashboard.request_limits import RequestLimits
 from dashboard.resilience import (
     STORE_ERRORS,
     guard_page_layouts,
@@ -212,7 +213,13 @@ def _register_health(app: dash.Dash, store: Store) -> None:
             return jsonify(status="no-store", problem=str(missing)), 503
         except StoreBroken as broken:
             return jsonify(status="store-broken", problem=str(broken)), 503
-        return jsonify(status="ok", release=release.release_id, store_built_at=info.get("built_at"))
+        cache = app.server.extensions.get("sk_response_cache")
+        return jsonify(
+            status="ok",
+            release=release.release_id,
+            store_built_at=info.get("built_at"),
+            **(cache.status() if cache is not None else {}),
+        )
 
 
 def _register_outlines(app: dash.Dash) -> None:
@@ -273,6 +280,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _register_health(app, store)
     _register_templates(app)
     _register_outlines(app)
+    app.server.wsgi_app = RequestLimits(app.server.wsgi_app)  # type: ignore[method-assign]
     return app
 
 

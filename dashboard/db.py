@@ -79,6 +79,17 @@ class Release:
         self._lock = threading.Lock()
         self._results: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
         self._cache_size = cache_size
+        self.identity = file_identity(path)
+        self.build_id = self._build_id()
+
+    def _build_id(self) -> str:
+        """The build's own random id (two stores may both have a release '2026-11-25.1')."""
+        try:
+            row = self._database.execute("select build_id from store.marts.mart_store_info")
+            found = row.fetchall()
+        except duckdb.Error:  # an older release without it: its file identity stands in
+            return "file-" + "-".join(map(str, self.identity))
+        return str(found[0][0]) if found and found[0][0] else "unknown"
 
     def query(self, name: str, **params: object) -> pd.DataFrame:
         """Run sql/queries/<name>.sql with its $parameters bound; a copy the caller may change."""
@@ -107,8 +118,19 @@ class Release:
             self._results.clear()
 
 
+def file_identity(path: Path) -> tuple[int, int, int]:
+    """What changes when a file is replaced or rewritten: inode, size and modification time."""
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
 class Store:
-    """The published store: which release is current, and every kept release by id."""
+    """The published store: which release is current, and every kept release by id.
+
+    A kept release is opened once, but its file is looked at on every use: a release deleted
+    (pruned, rolled back) is gone for every worker at once, and a file that changed under a
+    reused name is opened anew instead of trusting the old one.
+    """
 
     def __init__(self, db_path: Path, query_dir: Path, open_releases: int = 8) -> None:
         self.db_path, self._query_dir = db_path, query_dir
@@ -145,14 +167,21 @@ class Store:
         """The current release, attached (once) and ready to query."""
         return self.release(self.current_id())
 
+    def _still_valid(self, release: Release) -> bool:
+        try:
+            return file_identity(release.path) == release.identity
+        except OSError:
+            return False
+
     def release(self, release_id: str) -> Release:
         """A kept release by id; ReleaseGone when there is no such release."""
         with self._lock:
             release = self._open.get(release_id)
-            if release is not None:
+            if release is not None and self._still_valid(release):
                 self._open.move_to_end(release_id)
                 return release
-        if not kept_release_id(release_id) and not release_id.startswith("bestand-"):
+            self._open.pop(release_id, None)  # deleted or replaced: never trusted again
+        if not kept_release_id(release_id) and not self._is_current_plain_file(release_id):
             raise ReleaseGone(release_id)
         path = self._path(release_id)
         if not path.exists():
@@ -164,6 +193,16 @@ class Store:
                 # Dropped, not closed: a render that still holds it finishes on it.
                 self._open.popitem(last=False)
         return release
+
+    def _is_current_plain_file(self, release_id: str) -> bool:
+        """A 'bestand-<inode>-<mtime>' id names the plain store file only while it is that
+        file (no other text passes: it would appear in the page)."""
+        if not release_id.startswith("bestand-"):
+            return False
+        try:
+            return self.current_id() == release_id
+        except (StoreMissing, StoreBroken):
+            return False
 
     def kept(self) -> list[str]:
         """Ids of the releases kept on disk, oldest first."""

@@ -6,10 +6,11 @@ so one page never mixes two published versions.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from dashboard import queries, runtime
-from dashboard.db import Release, ReleaseGone
+from dashboard.db import Release, ReleaseGone, Store
 from dashboard.settings import Settings
 from dashboard.url_state import UrlProblem
 
@@ -38,28 +39,44 @@ class PageContext:
         return self.release_id != self.current_id
 
 
+def _open_current(store: Store) -> Release:
+    """The request's current release; if a rollback deleted it meanwhile, the one now current."""
+    try:
+        return store.release(runtime.current_release_id())
+    except ReleaseGone:
+        return store.release(runtime.reread_current_release_id())
+
+
 def open_page(requested: str | None) -> PageContext:
-    """Resolve the release a link asks for; a missing release is named and the current shown."""
+    """Resolve the release a link asks for; a missing release is named and the current shown.
+
+    A pinned link to a good kept release opens even when the current release cannot be read.
+    """
     app = runtime.current()
-    current = app.store.current()
-    release, problems = current, []
+    release: Release | None = None
     if requested:
-        try:
+        with contextlib.suppress(ReleaseGone):
             release = app.store.release(requested)
-        except ReleaseGone:
-            problems.append(
-                UrlProblem(
-                    RELEASE_PARAMETER,
-                    requested,
-                    "deze publicatie bestaat niet (meer); we tonen de cijfers van de nieuwste "
-                    f"publicatie ({current.release_id}).",
-                )
+    pinned_gone = bool(requested) and release is None
+    if release is None:
+        release = _open_current(app.store)
+    problems = (
+        [
+            UrlProblem(
+                RELEASE_PARAMETER,
+                str(requested),
+                "deze publicatie bestaat niet (meer); we tonen de cijfers van de nieuwste "
+                f"publicatie ({release.release_id}).",
             )
+        ]
+        if pinned_gone
+        else []
+    )
     return PageContext(
         settings=app.settings,
         release=release,
-        current_id=current.release_id,
+        current_id=runtime.current_release_id(),
         info=queries.store_info(release),
-        pinned=bool(requested) and not problems,
+        pinned=bool(requested) and not pinned_gone,
         problems=problems,
     )

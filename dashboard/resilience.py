@@ -103,7 +103,10 @@ def install_callback_body_check(app: dash.Dash) -> None:
         request = flask.request
         if request.method != "POST" or not request.path.endswith(CALLBACK_ROUTE):
             return None
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # JSON nested a thousand deep: not a callback
+            return flask.jsonify(status="bad-request", problem="the body nests too deep"), 400
         problem = _shape_problem(body, app.callback_map)
         if problem is None:
             return None

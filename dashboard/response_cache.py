@@ -7,7 +7,11 @@ release has a new id, so it never gets an old view. Fingerprinted files (Dash's 
 assets with `?m=`) are kept without a release: their URL changes when they do.
 
 Backend: an in-process cache by default; Redis when SK_CACHE_REDIS_URL is set, so several app
-servers behind a load balancer share it. A cache that fails (Redis down) is skipped, not fatal.
+servers behind a load balancer share it. Redis gets short timeouts; when it fails (down, frozen)
+the process uses its own in-memory cache for REDIS_PAUSE_S before trying Redis again, so a
+broken Redis costs one short timeout, not every request, and /health says the cache is degraded.
+Keys carry the release id and the build's own random id: two stores sharing one Redis never
+serve each other's views.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from typing import Any
 
 import dash
@@ -22,7 +27,7 @@ import flask
 from flask_caching import Cache
 
 from dashboard import runtime
-from dashboard.db import StoreBroken, StoreMissing
+from dashboard.db import ReleaseGone, StoreBroken, StoreMissing
 from dashboard.http_policy import is_stable_file
 from dashboard.settings import Settings
 
@@ -34,6 +39,8 @@ LIFETIME_S = 24 * 3600  # releases change the key; this only bounds what Redis k
 MAX_BODY_BYTES = 5 * 1024 * 1024
 STATUS_HEADER = "X-SK-Cache"
 WAIT_FOR_RENDER_S = 30.0  # then render anyway: a stuck render must not hold everyone
+REDIS_TIMEOUT_S = 0.25  # a cache that answers slower than a render is no use
+REDIS_PAUSE_S = 10.0  # after a failure, the in-memory cache for this long, then Redis again
 
 
 def mark_uncacheable() -> None:
@@ -42,14 +49,20 @@ def mark_uncacheable() -> None:
         flask.g.sk_uncacheable = True
 
 
-def _backend_config(settings: Settings) -> dict[str, Any]:
-    if settings.cache_redis_url:
-        return {
-            "CACHE_TYPE": "RedisCache",
-            "CACHE_REDIS_URL": settings.cache_redis_url,
-            "CACHE_KEY_PREFIX": "sociaal-kompas:",
-            "CACHE_DEFAULT_TIMEOUT": LIFETIME_S,
-        }
+def _redis_config(settings: Settings) -> dict[str, Any]:
+    return {
+        "CACHE_TYPE": "RedisCache",
+        "CACHE_REDIS_URL": settings.cache_redis_url,
+        "CACHE_KEY_PREFIX": "sociaal-kompas:",
+        "CACHE_DEFAULT_TIMEOUT": LIFETIME_S,
+        "CACHE_OPTIONS": {
+            "socket_timeout": REDIS_TIMEOUT_S,
+            "socket_connect_timeout": REDIS_TIMEOUT_S,
+        },
+    }
+
+
+def _local_config(settings: Settings) -> dict[str, Any]:
     return {
         "CACHE_TYPE": "SimpleCache",
         "CACHE_THRESHOLD": settings.cache_entries,
@@ -66,9 +79,13 @@ def _scope(request: flask.Request) -> str | None:
     if (request.content_length or 0) > MAX_BODY_BYTES:
         return None
     try:
-        return runtime.current().store.current_id()
-    except (StoreMissing, StoreBroken):
+        store = runtime.current().store
+        release = store.release(runtime.current_release_id())
+    except (StoreMissing, StoreBroken, ReleaseGone):
         return None
+    # the one release this request renders, and its build's own id: a shared Redis never gives
+    # one store's view to another that happens to have a release of the same name
+    return f"{release.release_id}/{release.build_id}"
 
 
 def cache_key(request: flask.Request, scope: str) -> str:
@@ -96,16 +113,35 @@ class ResponseCache:
     """
 
     def __init__(self, app: dash.Dash, settings: Settings) -> None:
-        self._cache = Cache(app.server, config=_backend_config(settings))
+        self._local = Cache(app.server, config=_local_config(settings))
+        self._shared = (
+            Cache(app.server, config=_redis_config(settings)) if settings.cache_redis_url else None
+        )
+        self._paused_until = 0.0
+        self._problem: str | None = None
         self._rendering: dict[str, threading.Event] = {}
         self._rendering_lock = threading.Lock()
 
+    def status(self) -> dict[str, str]:
+        """For /health: which cache answers, and why the shared one does not."""
+        if self._shared is None:
+            return {"cache": "local"}
+        if time.monotonic() < self._paused_until:
+            return {"cache": "degraded", "cache_problem": self._problem or ""}
+        return {"cache": "redis"}
+
     def _safely(self, action: str, *args: Any) -> Any:
+        shared = self._shared is not None and time.monotonic() >= self._paused_until
+        backend = self._shared if shared else self._local
         try:
-            return getattr(self._cache, action)(*args)
+            return getattr(backend, action)(*args)
         except Exception as error:  # noqa: BLE001 - a broken cache must not break the page
             log.warning("response cache %s failed: %s", action, error)
-            return None
+            if not shared:
+                return None
+            self._paused_until = time.monotonic() + REDIS_PAUSE_S
+            self._problem = f"{type(error).__name__}: {error}"[:200]
+            return self._safely(action, *args)  # the in-memory cache, this time
 
     def lookup(self) -> flask.Response | None:
         request = flask.request
@@ -168,6 +204,7 @@ def install_response_cache(app: dash.Dash, settings: Settings) -> None:
     """Register the cache; call before compression is registered, so it keeps compressed bodies
     (Flask runs after-request functions in reverse order of registration)."""
     cache = ResponseCache(app, settings)
+    app.server.extensions["sk_response_cache"] = cache
     app.server.before_request(cache.lookup)
     app.server.after_request(cache.keep)
     app.server.teardown_request(cache.release)

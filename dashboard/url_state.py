@@ -33,6 +33,9 @@ class UrlProblem:
         return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
+MAX_NAMED_PROBLEMS = 10  # unknown parameters named one by one; the rest are counted
+
+
 def single_values(query: RawQuery, known: Iterable[str]) -> tuple[dict[str, str], list[UrlProblem]]:
     """One string per known parameter; repeated and unknown parameters are reported.
 
@@ -41,24 +44,27 @@ def single_values(query: RawQuery, known: Iterable[str]) -> tuple[dict[str, str]
     allowed = set(known)
     values: dict[str, str] = {}
     problems: list[UrlProblem] = []
+    unknown = 0
     for name, raw in query.items():
         if name not in allowed:
-            problems.append(
-                UrlProblem(
-                    name, _text(raw), "deze parameter kent de pagina niet; hij is genegeerd."
-                )
-            )
+            unknown += 1
+            if unknown <= MAX_NAMED_PROBLEMS:  # a link with thousands: the rest are counted
+                ignored = "deze parameter kent de pagina niet; hij is genegeerd."
+                problems.append(UrlProblem(name[:40], _text(raw)[:40], ignored))
             continue
         if isinstance(raw, list | tuple):
             problems.append(
                 UrlProblem(
                     name,
-                    ", ".join(map(str, raw)),
+                    ", ".join(map(str, raw))[:80],
                     "deze parameter staat meer dan eens in de link; we gebruiken de eerste waarde.",
                 )
             )
             raw = raw[0] if raw else ""
         values[name] = str(raw)
+    if unknown > MAX_NAMED_PROBLEMS:
+        more = unknown - MAX_NAMED_PROBLEMS
+        problems.append(UrlProblem("…", f"nog {more} parameters", "ook genegeerd."))
     return values, problems
 
 

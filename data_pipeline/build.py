@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -177,6 +178,9 @@ def _build_info(settings: PipelineSettings, release_id: str) -> pd.DataFrame:
                 "release_id": release_id,
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "pipeline_version": PIPELINE_VERSION,
+                # random per build: a cache shared by several servers must never take one
+                # store's release '2026-11-25.1' for another's
+                "build_id": uuid.uuid4().hex,
                 "suppression_threshold": settings.suppression_threshold,
                 "is_demo_build": settings.demo,
             }

@@ -3,7 +3,7 @@
 Also installed as `sociaal-kompas-etl`.
 
 Exit codes: 0 ok, 1 data problem (message names file, row and field; live store untouched),
-2 usage error.
+2 usage error, 3 environment problem (full disk, read-only folder; live store untouched).
 """
 
 from __future__ import annotations
@@ -35,6 +35,24 @@ class DataProblem(click.ClickException):
 
     def format_message(self) -> str:
         return f"Gegevensprobleem, niets gepubliceerd:\n{self.message}"
+
+
+class EnvironmentProblem(click.ClickException):
+    """Exit code 3: the machine, not the data (a full disk, a read-only folder, no access)."""
+
+    exit_code = 3
+
+    def format_message(self) -> str:
+        return (
+            "Omgevingsprobleem, niets gepubliceerd (de huidige publicatie blijft staan):\n"
+            f"{self.message}"
+        )
+
+
+def environment_problem(error: OSError) -> EnvironmentProblem:
+    """A located Dutch message for an OSError (no traceback)."""
+    where = f" ({error.filename})" if error.filename else ""
+    return EnvironmentProblem(f"{error.strerror or error}{where}")
 
 
 def _settings(db: Path | None, data_dir: Path | None, demo: bool = False) -> PipelineSettings:
@@ -90,6 +108,8 @@ def run(db: Path | None, data_dir: Path | None, demo: bool) -> None:
         release = _publish(settings)
     except DATA_PROBLEMS as problem:
         raise DataProblem(str(problem)) from problem
+    except OSError as error:
+        raise environment_problem(error) from error
     click.echo(f"published release {release.stem} ({settings.db_path} -> {release.name})")
 
 
@@ -151,7 +171,10 @@ def publish_now(
     registrations.remove_pending(settings.imports_dir, keep=pending)
     restore_interrupted_raw_swap(settings.raw_dir)
     return publish_locked(
-        settings.db_path, builder(settings, extra_loaders), keep=settings.keep_releases
+        settings.db_path,
+        builder(settings, extra_loaders),
+        keep=settings.keep_releases,
+        before_switch=pending.keep if pending is not None else None,
     )
 
 
@@ -201,9 +224,10 @@ def import_file(
             except BaseException:  # a data problem, Ctrl-C or a kill signal turned exception
                 pending.forget()
                 raise
-            pending.keep()
     except DATA_PROBLEMS as problem:
         raise DataProblem(str(problem)) from problem
+    except OSError as error:
+        raise environment_problem(error) from error
     click.echo(
         f"imported {len(batch.observations)} values from {file.name}; "
         f"published release {release.stem}"

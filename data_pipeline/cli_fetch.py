@@ -20,6 +20,7 @@ from data_pipeline.cli import (
     cli,
     data_option,
     db_option,
+    environment_problem,
     publish_now,
 )
 from data_pipeline.publish import exclusive, is_demo_store
@@ -132,6 +133,8 @@ def fetch(
         release = fetch_and_publish(settings, download)
     except (*DATA_PROBLEMS, KeyError) as problem:
         raise DataProblem(str(problem)) from problem
+    except OSError as error:
+        raise environment_problem(error) from error
     click.echo(f"published release {release.stem}")
 
 

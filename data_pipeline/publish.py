@@ -113,11 +113,33 @@ def release_ids(live: Path) -> list[str]:
     return [name for *_, name in sorted(matched)]
 
 
+ISSUED = ".issued"  # every release id ever given out, one per line: never given out again
+
+
+def issued_ids(live: Path) -> list[str]:
+    """Ids this store has given out, whether or not their files still exist."""
+    ledger = releases_dir(live) / ISSUED
+    if not ledger.exists():
+        return []
+    return [line for line in ledger.read_text("utf-8").split() if RELEASE_ID.match(line)]
+
+
 def next_release_id(live: Path, today: str | None = None) -> str:
-    """'<UTC day>.<n>', one more than the last release of that day."""
+    """'<UTC day>.<n>', one more than any release of that day this store ever gave out (a
+    deleted release's id never returns: a pinned link must never show other numbers)."""
     day = today or datetime.now(UTC).strftime("%Y-%m-%d")
-    numbers = [int(i.split(".")[1]) for i in release_ids(live) if i.startswith(day + ".")]
+    given = [*release_ids(live), *issued_ids(live)]
+    numbers = [int(i.split(".")[1]) for i in given if i.startswith(day + ".")]
     return f"{day}.{max(numbers, default=0) + 1}"
+
+
+def _record_issued(live: Path, release_id: str) -> None:
+    """Write the id down (fsynced) before anything is built under it."""
+    ledger = releases_dir(live) / ISSUED
+    with ledger.open("a", encoding="utf-8") as handle:
+        handle.write(release_id + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def current_release(live: Path) -> Path | None:
@@ -146,6 +168,27 @@ def _point_at(live: Path, release: Path) -> None:
     link.unlink(missing_ok=True)
     link.symlink_to(release.relative_to(live.parent))
     os.replace(link, live)
+
+
+# Runs just before the switch; returns how to undo itself if the switch does not happen.
+BeforeSwitch = Callable[[], Callable[[], object]]
+
+
+def _switch(live: Path, release: Path, before_switch: BeforeSwitch | None) -> None:
+    """Run `before_switch` and make the release current - both or neither: if either fails
+    (an error, Ctrl-C), the step before is undone and the release file goes (its id stays
+    issued)."""
+    undo: Callable[[], object] | None = None
+    try:
+        if before_switch is not None:
+            undo = before_switch()
+        _point_at(live, release)
+    except BaseException:
+        if current_release(live) != release:
+            if undo is not None:
+                undo()
+            release.unlink(missing_ok=True)
+        raise
 
 
 def _keep_last_work_file(work: Path, release_id: str) -> None:
@@ -185,11 +228,19 @@ def build_audit_publish(live: Path, build: Build, *, keep: int = 12) -> Path:
         return publish_locked(live, build, keep=keep)
 
 
-def publish_locked(live: Path, build: Build, *, keep: int = 12) -> Path:
+def publish_locked(
+    live: Path,
+    build: Build,
+    *,
+    keep: int = 12,
+    before_switch: BeforeSwitch | None = None,
+) -> Path:
     """Build, check, switch and prune; the caller holds `exclusive(live)`. Returns the release.
 
     On any failure (a data problem, Ctrl-C) the building file is removed and the current
-    release stays current, so the app keeps serving the last good data.
+    release stays current, so the app keeps serving the last good data. `before_switch` runs
+    after the release file is complete and before it becomes current (an import is kept
+    there: a release is never current without the files it was built from).
     """
     if keep < 1:
         raise ValueError("keep at least one release")
@@ -197,6 +248,7 @@ def publish_locked(live: Path, build: Build, *, keep: int = 12) -> Path:
     releases_dir(live).mkdir(parents=True, exist_ok=True)
     build_dir(live).mkdir(parents=True, exist_ok=True)
     release_id = next_release_id(live)
+    _record_issued(live, release_id)
     release = releases_dir(live) / f"{release_id}{SUFFIX}"
     building = release.with_name(release.name + ".building")
     work = build_dir(live) / f"{release_id}{SUFFIX}.building"
@@ -215,7 +267,7 @@ def publish_locked(live: Path, build: Build, *, keep: int = 12) -> Path:
         for path in (building, work):
             path.unlink(missing_ok=True)
             Path(str(path) + ".wal").unlink(missing_ok=True)
-    _point_at(live, release)
+    _switch(live, release, before_switch)
     removed = prune(live, keep)
     log.info("published release %s (removed: %s)", release_id, ", ".join(removed) or "none")
     return release

@@ -212,7 +212,7 @@ def panel_rows():  # noqa: ANN201 - a function
         stores = find_components(
             layout, lambda c: getattr(c, "id", None) == {"type": "sk-panel-data", "panel": panel}
         )
-        return stores[0].data["rows"]
+        return stores[0].sk_download["rows"]  # kept on the server, not sent to the browser
 
     return rows
 

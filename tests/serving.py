@@ -83,4 +83,7 @@ def gunicorn(
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+        text = log.read_text(errors="replace")
+        if "Traceback" in text:  # pytest shows it with a failing test
+            print(f"gunicorn log with errors:\n{text[-6000:]}")
         log.unlink(missing_ok=True)

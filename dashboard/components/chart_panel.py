@@ -1,8 +1,10 @@
 """A chart with everything around it: what it shows, source, sample marker, table, downloads.
 
-The plotted rows travel with the panel (in a dcc.Store), so the CSV and Excel downloads contain
-exactly what the chart shows; every row names its place, source and status, and the workbook's
-'Bronnen' sheet gives the sources and the absolute, complete link of the view.
+The downloads contain exactly the plotted rows; every row names its place, source and status,
+and the workbook's 'Bronnen' sheet gives the sources and the absolute, complete link of the
+view. The browser only holds the view's link and the panel's id (in a dcc.Store): a download
+renders that link again on the server and takes the panel's rows from there, so a download
+is always the server's own data, never a table a client posts.
 """
 
 from __future__ import annotations
@@ -61,6 +63,13 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Div:
 
 
 def download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
+    """The two buttons and the panel's link; `stored` holds rows, columns, sources, link, name:
+    only link and name go to the browser, the rest stays on the server-side component."""
+    data = dcc.Store(
+        id={"type": PANEL_DATA, "panel": panel_id},
+        data={"link": stored["link"], "name": stored["name"]},
+    )
+    data.sk_download = stored  # type: ignore[attr-defined]  # not a prop: never serialised
     return html.Div(
         [
             dbc.Button(
@@ -79,7 +88,7 @@ def download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
                 outline=True,
             ),
             dcc.Download(id={"type": DOWNLOAD, "panel": panel_id}),
-            dcc.Store(id={"type": PANEL_DATA, "panel": panel_id}, data=stored),
+            data,
         ],
         className="sk-downloads mt-2",
     )
@@ -171,13 +180,24 @@ def _filename(name: str, extension: str) -> str:
     prevent_initial_call=True,
 )
 def download_panel(csv_clicks: int | None, xlsx_clicks: int | None, stored: dict) -> dict:
-    """Send the panel's plotted rows as Dutch-Excel CSV or as .xlsx with sources and legend."""
-    if not stored or not ctx.triggered_id or not isinstance(stored.get("rows"), list):
+    """Send the panel's plotted rows as Dutch-Excel CSV or as .xlsx with sources and legend,
+    rebuilt on the server from the view's link."""
+    if not stored or not ctx.triggered_id or not isinstance(stored.get("link"), str):
         raise PreventUpdate
-    table = pd.DataFrame(stored["rows"], columns=stored.get("columns"))
-    name = str(stored.get("name", "download"))
-    link = flask.request.host_url.rstrip("/") + str(stored.get("link", "/"))
+    panel = server_panel(stored["link"], str(ctx.triggered_id.get("panel", "")))
+    if panel is None:
+        raise PreventUpdate
+    table = pd.DataFrame(panel["rows"], columns=panel.get("columns"))
+    name = str(panel.get("name", "download"))
+    link = flask.request.host_url.rstrip("/") + str(panel.get("link", "/"))
     if ctx.triggered_id["format"] == "csv":
         return dcc.send_bytes(to_dutch_csv(table.assign(Weergave=link)), _filename(name, "csv"))
-    sources = pd.DataFrame(stored.get("sources") or [])
+    sources = pd.DataFrame(panel.get("sources") or [])
     return dcc.send_bytes(to_xlsx(table, sources, link), _filename(name, "xlsx"))
+
+
+def server_panel(link: str, panel_id: str) -> dict[str, Any] | None:
+    """Render the page a link opens, here on the server, and return one panel's download data."""
+    from dashboard.downloads import panel_download  # the page registry, at request time
+
+    return panel_download(link, panel_id)

@@ -13,20 +13,31 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from data_pipeline.errors import Problem
-from data_pipeline.sources.file_rows import Row
+from data_pipeline.sources.file_rows import Row, display_name
 
 MAX_PER_FIELD = 20
-AMOUNT = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?|-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
+# One grammar for amounts written as text (docs/import-templates.md): ASCII digits only, an
+# optional minus, thousands grouped by '.' with a decimal comma (Dutch) or by ',' with a
+# decimal point, or no grouping at all; at most two decimals (cents). '1,234' and '1.234,5678'
+# are refused: a reader cannot tell whether the three digits are thousands or decimals.
+AMOUNT = re.compile(
+    r"-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]{1,2})?|-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]{1,2})?",
+    re.ASCII,
+)
+# Plausible upper bounds: no municipality spends a hundred billion euro or registers ten
+# million volunteers; beyond them a value is a typing error (or 1e300 that breaks the pages).
+MAX_AMOUNT_EUR = 1e11
+MAX_COUNT = 1e7
 
 
 def parse_amount(text: str) -> float:
     """'1.234.567,89', '1234567.89', '€ 1.234', '1 234' -> float; ValueError otherwise.
 
-    Only digits with one kind of thousands separator and one decimal mark pass: 'nan', 'inf',
-    '1e309' and '1_000' are not amounts.
+    Only ASCII digits with one kind of thousands separator and one decimal mark pass: 'nan',
+    'inf', '1e309', '1_000', Arabic-Indic or full-width digits and '1,234' are not amounts.
     """
     cleaned = re.sub(r"[€\s\u00a0]", "", text)
-    if not AMOUNT.fullmatch(cleaned):
+    if not AMOUNT.fullmatch(cleaned) or re.fullmatch(r"-?[0-9]{1,3},[0-9]{3}", cleaned):
         raise ValueError(text)
     if "," in cleaned and "." in cleaned:
         if cleaned.rfind(",") > cleaned.rfind("."):
@@ -49,7 +60,7 @@ class Checker:
     """Collects the problems of one file (capped per field) and checks common fields."""
 
     def __init__(self, path: Path) -> None:
-        self.name = path.name
+        self.name = display_name(path)
         self.problems: list[Problem] = []
         self._per_field: Counter[str | None] = Counter()
 
@@ -113,19 +124,31 @@ class Checker:
         self.add(row.number, field, message)
         return None
 
-    def number(self, row: Row, field: str, *, optional: bool = False) -> float | None:
+    def number(
+        self, row: Row, field: str, *, optional: bool = False, maximum: float = MAX_AMOUNT_EUR
+    ) -> float | None:
+        """A non-negative number up to `maximum`: a workbook's numeric cell as it is, a text
+        by the one amount grammar."""
         raw = row.values.get(field, "")
         if not raw:
             if not optional:
                 self.add(row.number, field, "waarde ontbreekt")
             return None
-        try:
-            value = parse_amount(raw)
-        except ValueError:
+        value: float | None = row.numbers.get(field)
+        if value is None:
+            try:
+                value = parse_amount(raw)
+            except ValueError:
+                self.add(row.number, field, f"geen getal: '{raw[:40]}'")
+                return None
+        if not math.isfinite(value):
             self.add(row.number, field, f"geen getal: '{raw[:40]}'")
             return None
         if value < 0:
-            self.add(row.number, field, f"negatief getal {raw}")
+            self.add(row.number, field, f"negatief getal {raw[:40]}")
+            return None
+        if value > maximum:
+            self.add(row.number, field, f"onwaarschijnlijk groot getal: {raw[:40]}")
             return None
         return value
 

@@ -16,7 +16,7 @@ import pandas as pd
 from data_pipeline.errors import InputError
 from data_pipeline.observations import ObservationBatch
 from data_pipeline.sources.file_rows import Row, read_rows
-from data_pipeline.sources.import_checks import Checker
+from data_pipeline.sources.import_checks import MAX_COUNT, Checker
 
 VOLUNTEER_FIELDS = {
     "jeugd": "youth",
@@ -90,7 +90,7 @@ def _volunteer_row(
             row.number, "werkveld", "maatjes tellen alleen als totaal (werkveld leeg of 'totaal')"
         )
         return None
-    count = check.number(row, "aantal")
+    count = check.number(row, "aantal", maximum=MAX_COUNT)
     if count is not None and not float(count).is_integer():
         check.add(row.number, "aantal", f"geen geheel getal: '{row.values['aantal'][:40]}'")
         return None

@@ -1,12 +1,12 @@
 """Where accepted local registration files are kept, and the loader that reads them back.
 
-An import is kept only once its publish has succeeded. Under the store's publish lock, the
+An import is kept exactly when its release is published. Under the store's publish lock, the
 file and its record are first written as *pending* (`<stamp>-<unique>__<name>.pending`, each
 written to a temporary name and renamed, so no reader ever sees half a file); the build reads
-the pending import explicitly; only after the new release is current is the pending pair
-renamed to its kept name. An interrupted import therefore leaves at most a pending pair, which
-no build reads and the next publish removes. A kept record that cannot be read is reported by
-name, not with a traceback.
+the pending import explicitly; when the release file is complete, the pending pair is renamed
+to its kept name and then the release becomes current - if the switch fails, the keep is
+undone. An interrupted import therefore leaves at most a pending pair, which no build reads
+and the next publish removes. A kept record that cannot be read is reported by name.
 """
 
 from __future__ import annotations
@@ -62,12 +62,23 @@ class PendingImport:
     data: Path
     record: Path
 
-    def keep(self) -> Path:
-        """Make it a kept import (after its publish succeeded); returns the kept file."""
+    def kept_paths(self) -> tuple[Path, Path]:
+        """Where the data file and its record live once kept."""
         kept = self.data.with_name(self.data.name.removesuffix(PENDING))
-        os.replace(self.record, kept.with_name(kept.name + RECORD))
+        return kept, kept.with_name(kept.name + RECORD)
+
+    def keep(self) -> Callable[[], None]:
+        """Make it a kept import (just before its release becomes current); returns how to
+        undo that if the release does not become current after all."""
+        kept, record = self.kept_paths()
+        os.replace(self.record, record)
         os.replace(self.data, kept)
-        return kept
+
+        def undo() -> None:
+            kept.unlink(missing_ok=True)
+            record.unlink(missing_ok=True)
+
+        return undo
 
     def forget(self) -> None:
         """Remove it (its publish failed)."""

@@ -18,6 +18,7 @@ final as (
         build.release_id,
         build.built_at,
         build.pipeline_version,
+        build.build_id,
         build.suppression_threshold,
         build.is_demo_build,
         coverage.first_year,

@@ -100,3 +100,32 @@ def test_a_small_buddy_count_is_hidden_like_any_count_of_people(tmp_path):
             "and year = 2021 and measure = 'as_published'"
         ).fetchone()
     assert value is None and symbol == "x"
+
+
+def test_an_xlsx_import_works_end_to_end(tmp_path):
+    """A plain workbook as openpyxl (or Excel) writes it: kept under another name, read by its
+    content, numeric cells taken as numbers."""
+    from openpyxl import Workbook
+
+    settings = fixture_settings(tmp_path)
+    assert invoke(settings, "run").exit_code == 0
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["gemeentecode", "jaar", "categorie", "begroot_eur", "gerealiseerd_eur"])
+    for category, amount in (
+        ("jeugdhulp_zonder_verblijf", 1234567.5),
+        ("jeugdhulp_met_verblijf", 100000),
+        ("jeugdbescherming_reclassering", 0.125),
+    ):
+        sheet.append(["GM0327", 2023, category, None, amount])
+    path = tmp_path / "grootboek.xlsx"
+    book.save(path)
+    result = invoke(settings, "import", "uitgaven", str(path), "--leverancier", "Gemeente")
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(settings.db_path), read_only=True) as connection:
+        value = connection.execute(
+            "select value from marts.mart_indicator_measure where indicator = 'youth_spend_eur' "
+            "and municipality_code = 'GM0327' and year = 2023 and category = 'total' "
+            "and measure = 'as_published'"
+        ).fetchall()[0][0]
+    assert value == 1234567.5 + 100000 + 0.125

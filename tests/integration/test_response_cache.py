@@ -61,7 +61,7 @@ def test_a_page_that_cannot_read_its_store_is_not_kept(store):
     client = client_for(store)
     store.db_path.resolve().write_bytes(b"")  # the current release, damaged in place
     for _ in range(2):
-        assert render(client).headers["X-SK-Cache"] == "miss"
+        assert render(client).headers.get("X-SK-Cache") != "hit"
 
 
 @pytest.fixture()
@@ -125,3 +125,66 @@ def test_people_opening_a_fresh_link_at_once_share_one_render(store):
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(lambda _: open_link(), range(8)))
     assert sorted(answers) == ["hit"] * 7 + ["miss"]
+
+
+def test_two_stores_sharing_one_redis_never_serve_each_other(tmp_path, redis_url):
+    """Every image builds '<day>.1': the key carries the build's own id, not just the name."""
+    from tests.conftest import fixture_observations_loader, later_import, publish_with
+
+    first, second = fixture_settings(tmp_path / "a"), fixture_settings(tmp_path / "b")
+    publish_fixture_store(first)
+    other = later_import("GM0351", "Gemeente", "2030-01-01", 4321.0, "youth_care_clients")
+    publish_with(second, fixture_observations_loader, other)
+    assert first.db_path.resolve().name == second.db_path.resolve().name  # the same release id
+    a = client_for(first, cache_redis_url=redis_url)
+    b = client_for(second, cache_redis_url=redis_url)
+    search = "?gemeente=GM0351&maat=aantal"
+    assert render(a, search=search).headers["X-SK-Cache"] == "miss"
+    answer = render(b, search=search)
+    assert answer.headers["X-SK-Cache"] == "miss"
+    assert "4.321" in gzip.decompress(answer.data).decode()
+
+
+def test_a_render_and_its_cache_key_use_the_same_release(store, monkeypatch):
+    """A publish landing between the cache lookup and the render: the view is rendered from
+    the release its key names, so the key never holds another release's numbers."""
+    from dashboard import queries
+
+    client = client_for(store)
+    before = store.db_path.resolve().stem
+    original, published = queries.store_info, []
+
+    def publish_midway(release):  # noqa: ANN001, ANN202
+        if not published:
+            published.append(publish_fixture_store(store).stem)
+        return original(release)
+
+    monkeypatch.setattr(queries, "store_info", publish_midway)
+    body = gzip.decompress(render(client, search="?gemeente=GM0345").data).decode()
+    assert published and f"versie={before}" in body and f"versie={published[0]}" not in body
+
+
+def redis_process(url: str) -> int:
+    """The pid of the redis-server listening on the url's port."""
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    found = subprocess.run(["pgrep", "-f", f"redis-server.*{port}"], capture_output=True, text=True)
+    return int(found.stdout.split()[0])
+
+
+@pytest.mark.parametrize("fault", ["frozen", "killed"])
+def test_redis_trouble_falls_back_to_memory_and_health_says_degraded(store, redis_url, fault):
+    import signal
+
+    client = client_for(store, cache_redis_url=redis_url)
+    assert client.get("/health").get_json()["cache"] == "redis"
+    pid = redis_process(redis_url)
+    os.kill(pid, signal.SIGSTOP if fault == "frozen" else signal.SIGKILL)
+    try:
+        first = render(client, search="?gemeente=GM0352")
+        again = render(client, search="?gemeente=GM0352")
+        health = client.get("/health").get_json()
+    finally:
+        if fault == "frozen":
+            os.kill(pid, signal.SIGCONT)
+    assert first.status_code == 200 and again.headers["X-SK-Cache"] == "hit"  # from memory
+    assert health["status"] == "ok" and health["cache"] == "degraded"

@@ -95,6 +95,18 @@ def test_a_damaged_store_gets_json_503_and_a_dutch_page(served, number, kind):
     assert get(f"{url}/health")[0] == 200  # a good publish is served again at once
 
 
+def test_a_link_pinned_to_a_good_release_opens_while_the_current_one_is_damaged(served):
+    url, db_path, good = served
+    point_store_at(db_path, damaged(good, "afgekapt", 4))
+    try:
+        body = json.dumps(router_request("/", f"?gemeente=GM0351&versie={good.stem}")).encode()
+        status, page = post(f"{url}/_dash-update-component", body)
+        text = page.decode()
+        assert status == 200 and "beschadigd" not in text and "jongeren" in text
+    finally:
+        point_store_at(db_path, good)
+
+
 def test_a_missing_store_gets_json_503(served):
     url, db_path, good = served
     point_store_at(db_path, good.with_name("2099-01-01.9.duckdb"))  # a link to nothing

@@ -202,10 +202,91 @@ def test_hostile_bytes_get_a_located_message_not_a_traceback(tmp_path, content, 
         read_volunteers(path, **OPTIONS)
 
 
-def test_a_csv_saved_as_xlsx_is_named(tmp_path):
+def test_the_format_is_read_from_the_content_not_the_name(tmp_path):
+    """A CSV someone named .xlsx is read as the CSV it is (and a kept copy's name is no clue)."""
     path = write(tmp_path, "vrijwilligers.xlsx", HEADER + "GM0351;2024;vrijwilliger;jeugd;25\n")
-    with pytest.raises(InputError, match="vrijwilligers.xlsx: dit is geen geldig Excel-bestand"):
+    assert (
+        values(read_volunteers(path, **OPTIONS), "volunteers_registered")[("GM0351", 2024, "youth")]
+        == 25
+    )
+
+
+def workbook(path, rows: list[list]) -> None:  # noqa: ANN001
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+SPEND_HEADER = ["gemeentecode", "jaar", "categorie", "begroot_eur", "gerealiseerd_eur"]
+
+
+def test_numeric_workbook_cells_are_taken_as_numbers(tmp_path):
+    """Excel stores 123456.5 and 0.125 as numbers: never re-read as Dutch text (123.456 ->
+    123456, 0.125 -> 125)."""
+    path = tmp_path / "uitgaven.pending"  # a kept copy has no .xlsx name
+    workbook(
+        path,
+        [
+            SPEND_HEADER,
+            ["GM0351", 2024, "jeugdhulp_zonder_verblijf", 123.456, 0.125],
+            ["GM0351", 2024, "jeugdhulp_met_verblijf", 1000, 2000],
+            ["GM0351", 2024, "jeugdbescherming_reclassering", 10, 20],
+        ],
+    )
+    batch = read_spend(path, **OPTIONS)
+    assert values(batch, "youth_budget_eur")[("GM0351", 2024, "without_accommodation")] == 123.456
+    assert values(batch, "youth_spend_eur")[("GM0351", 2024, "without_accommodation")] == 0.125
+
+
+@pytest.mark.parametrize(
+    "amount", ["١٢٣", "１２３", "1" + "0" * 300, "1,234", "1.234,5678", "€ 1,234"]
+)
+def test_amounts_follow_one_grammar_and_a_plausible_maximum(tmp_path, amount):
+    path = write(
+        tmp_path,
+        "uitgaven.csv",
+        "gemeentecode;jaar;categorie;begroot_eur;gerealiseerd_eur\n"
+        f"GM0351;2024;jeugdhulp_met_verblijf;{amount};\n",
+    )
+    with pytest.raises(InputError, match="uitgaven.csv, regel 2, veld 'begroot_eur'"):
+        read_spend(path, **OPTIONS)
+
+
+def test_a_huge_number_in_a_workbook_is_refused_with_its_place(tmp_path):
+    path = tmp_path / "uitgaven.xlsx"
+    workbook(path, [SPEND_HEADER, ["GM0351", 2024, "jeugdhulp_met_verblijf", 1e300, None]])
+    with pytest.raises(InputError, match="regel 2, veld 'begroot_eur': onwaarschijnlijk groot"):
+        read_spend(path, **OPTIONS)
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused_before_reading(tmp_path):
+    import zipfile
+
+    path = tmp_path / "vrijwilligers.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 60_000_000)
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(InputError, match="pakt uit tot 60 MB; het maximum is 50 MB"):
         read_volunteers(path, **OPTIONS)
+
+
+def test_damaged_xml_inside_a_workbook_is_named_not_a_traceback(tmp_path):
+    import zipfile
+
+    good, bad = tmp_path / "good.xlsx", tmp_path / "vrijwilligers.xlsx"
+    workbook(good, [["gemeentecode", "jaar", "soort", "werkveld", "aantal"], ["GM0351", 2024]])
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                data = data[: len(data) // 2]  # cut off mid-XML
+            target.writestr(item, data)
+    with pytest.raises(InputError, match="vrijwilligers.xlsx.*(beschadigd|geen geldig Excel)"):
+        read_volunteers(bad, **OPTIONS)
 
 
 def test_a_huge_cell_is_named_with_its_row(tmp_path):

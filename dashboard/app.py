@@ -18,9 +18,10 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html, set_props
 from flask import jsonify, send_from_directory
 
 from dashboard import frontend, geo, previews, queries, runtime
+from dashboard.api import install_api
 from dashboard.components.aria import aria
 from dashboard.db import Store, StoreBroken, StoreMissing
-from dashboard.http_policy import install_http_policy
+from dashboard.http_policy import EMBED_PREFIX, install_http_policy
 from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
 from dashboard.page_context import RELEASE_PARAMETER, open_page
 from dashboard.request_limits import RequestLimits
@@ -78,9 +79,12 @@ class SociaalKompasDash(dash.Dash):
         request = flask.request
         title, description = previews.preview(request.path, request.args.to_dict())
         metas += "\n        " + previews.meta_tags(title, description, request.url)
-        return super().interpolate_index(
+        page = super().interpolate_index(
             metas, title, css, config, scripts, app_entry, favicon, renderer
         )
+        if request.path.startswith(EMBED_PREFIX):  # no menu and footer in someone else's page
+            page = page.replace("<body>", '<body class="sk-embed">', 1)
+        return page
 
     def _generate_scripts_html(self) -> str:
         """Dash's scripts without the bundles no page uses."""
@@ -271,7 +275,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     # Order matters: the cache looks up before the body check and keeps what compression made.
     install_response_cache(app, settings)
     install_callback_body_check(app)
-    install_http_policy(app)
+    install_http_policy(app, embed_origins=settings.embed_origins)
     frontend.register_plotly_bundle(app)
     store = Store(settings.db_path, QUERY_DIR)
     runtime.install(app.server, runtime.Runtime(settings, store))
@@ -280,6 +284,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _register_health(app, store)
     _register_templates(app)
     _register_outlines(app)
+    install_api(app.server)
     app.server.wsgi_app = RequestLimits(app.server.wsgi_app)  # type: ignore[method-assign]
     return app
 

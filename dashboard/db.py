@@ -112,6 +112,26 @@ class Release:
                 self._results.popitem(last=False)
         return frame.copy()
 
+    def tables(self) -> list[str]:
+        """The public tables of this release: its marts (a release file holds nothing else)."""
+        return self.query("public_tables")["table_name"].tolist()
+
+    def write_file(self, source: str, target: Path, file_format: str) -> None:
+        """Write a public table (or a query of sql/queries) to `target` as Parquet or CSV."""
+        if source in self.tables():
+            select = f'select * from marts."{source}"'
+        else:
+            select = _query_text(self._query_dir, source).strip().rstrip(";")
+        options = {"parquet": "format parquet, compression zstd", "csv": "format csv, header"}
+        quoted = str(target).replace("'", "''")
+        cursor = self._database.cursor()
+        try:
+            with cursor:
+                cursor.execute("use store")
+                cursor.execute(f"copy ({select}) to '{quoted}' ({options[file_format]})")
+        except STORAGE_ERRORS as error:
+            raise StoreBroken(f"{self.path.name}: {error}") from error
+
     def clear_cache(self) -> None:
         """Forget cached results (the benchmark measures the first visitor after a publish)."""
         with self._lock:

@@ -4,13 +4,15 @@
 - Fingerprinted files (Dash's component suites, assets with `?m=`) change URL when they change,
   so browsers may keep them a year; everything else is revalidated.
 - Security headers: a Content-Security-Policy the app satisfies (Dash's few inline scripts are
-  allowed by their hashes, not by 'unsafe-inline'), no sniffing, no framing by other sites, no
-  referrer to other sites. (The server banners carry no version: gunicorn says "gunicorn",
-  and `python -m dashboard` names only the product.)
+  allowed by their hashes, not by 'unsafe-inline'), no sniffing, no framing by other sites
+  (except the embeds, /embed/..., by SK_EMBED_ORIGINS), no referrer to other sites. (The
+  server banners carry no version: gunicorn says "gunicorn", and `python -m dashboard` names
+  only the product.)
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import dash
@@ -27,6 +29,7 @@ COMPRESSED_TYPES = [
     "text/javascript",
     "application/javascript",
     "application/json",
+    "text/csv",
     "application/geo+json",  # the municipal outlines for the maps compress to a third
     "image/svg+xml",
 ]
@@ -54,8 +57,25 @@ def is_fingerprinted(request: flask.Request) -> bool:
     return any(request.path.startswith(p) and key in request.args for p, key in VERSIONED)
 
 
-def content_security_policy(script_hashes: list[str]) -> str:
-    """The policy: only this site's own files; inline scripts only by hash."""
+EMBED_PREFIX = "/embed/"
+ORIGIN = re.compile(r"\*|'self'|https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?")
+
+
+def frame_ancestors(setting: str) -> list[str]:
+    """Who may frame the embeds, from SK_EMBED_ORIGINS; a value that is no origin stops start-up
+    (a typo must not silently open or close every council's embed)."""
+    origins = setting.split() or ["*"]
+    wrong = [origin for origin in origins if not ORIGIN.fullmatch(origin)]
+    if wrong:
+        raise ValueError(
+            f"SK_EMBED_ORIGINS: '{wrong[0]}' is geen herkomst zoals https://voorbeeld.nl"
+        )
+    return origins
+
+
+def content_security_policy(script_hashes: list[str], framed_by: list[str] | None = None) -> str:
+    """The policy: only this site's own files; inline scripts only by hash; framed only by
+    this site, or for an embed by `framed_by`."""
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
@@ -68,7 +88,7 @@ def content_security_policy(script_hashes: list[str]) -> str:
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": framed_by or ["'self'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
@@ -76,22 +96,26 @@ def content_security_policy(script_hashes: list[str]) -> str:
 class _Policy:
     """The headers, with the CSP recomputed only when Dash registered another inline script."""
 
-    def __init__(self, app: dash.Dash) -> None:
+    def __init__(self, app: dash.Dash, embed_origins: list[str]) -> None:
         self._app = app
+        self._embed_origins = embed_origins
         self._hashes: list[str] = []
-        self._csp = ""
+        self._csp = self._embed_csp = ""
 
-    def csp(self) -> str:
+    def csp(self, *, embed: bool) -> str:
         hashes = list(self._app.csp_hashes())
         if hashes != self._hashes or not self._csp:
             self._hashes, self._csp = hashes, content_security_policy(hashes)
-        return self._csp
+            self._embed_csp = content_security_policy(hashes, self._embed_origins)
+        return self._embed_csp if embed else self._csp
 
     def apply(self, response: flask.Response) -> flask.Response:
         headers = response.headers
-        headers["Content-Security-Policy"] = self.csp()
+        embed = flask.request.path.startswith(EMBED_PREFIX)
+        headers["Content-Security-Policy"] = self.csp(embed=embed)
         headers["X-Content-Type-Options"] = "nosniff"
-        headers["X-Frame-Options"] = "SAMEORIGIN"  # for browsers without frame-ancestors
+        if not embed:
+            headers["X-Frame-Options"] = "SAMEORIGIN"  # for browsers without frame-ancestors
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         _cache_lifetime(flask.request, response)
         return response
@@ -102,7 +126,9 @@ def _cache_lifetime(request: flask.Request, response: flask.Response) -> None:
         response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
 
 
-def install_http_policy(app: dash.Dash, *, register_compression: bool = True) -> None:
+def install_http_policy(
+    app: dash.Dash, *, embed_origins: str = "*", register_compression: bool = True
+) -> None:
     """Register the headers and compression on the app's Flask server."""
     server: Any = app.server
     server.config.update(
@@ -112,7 +138,7 @@ def install_http_policy(app: dash.Dash, *, register_compression: bool = True) ->
         COMPRESS_MIN_SIZE=1024,
         COMPRESS_MIMETYPES=COMPRESSED_TYPES,
     )
-    policy = _Policy(app)
+    policy = _Policy(app, frame_ancestors(embed_origins))
     server.after_request(policy.apply)
     if register_compression:
         Compress(server)

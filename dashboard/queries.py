@@ -66,6 +66,11 @@ def indicator_gaps(release: Release, municipality_code: str) -> pd.DataFrame:
     return release.query("indicator_gaps", municipality_code=municipality_code)
 
 
+def sources(release: Release) -> pd.DataFrame:
+    """Every source of the release (publisher, title, reference, dates, licence)."""
+    return release.query("sources")
+
+
 def sources_by_id(release: Release, source_ids: list[str]) -> pd.DataFrame:
     """Source records for the given ids (publisher, title, reference, dates, licence)."""
     return release.query("sources_by_id", source_ids=sorted(set(source_ids)))
@@ -155,6 +160,11 @@ def case_panels(release: Release, case_id: str) -> pd.DataFrame:
 def case_events(release: Release, municipality_code: str) -> pd.DataFrame:
     """Dated milestones of the cases in a municipality, the marked start among them."""
     return release.query("case_events", municipality_code=municipality_code)
+
+
+def all_categories(release: Release) -> pd.DataFrame:
+    """Every indicator's categories, in order, with Dutch labels."""
+    return release.query("categories")
 
 
 def categories(release: Release, indicator: str) -> pd.DataFrame:

@@ -20,6 +20,9 @@ class Settings:
     log_level: str = "INFO"
     cache_redis_url: str = ""  # empty: each process keeps its own response cache in memory
     cache_entries: int = 300
+    # Who may show /embed/ pages in a frame (CSP frame-ancestors): '*' any site (the content is
+    # public), or space-separated origins such as 'https://www.woudenberg.nl'. Other pages: none.
+    embed_origins: str = "*"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -36,6 +39,7 @@ class Settings:
             log_level=os.environ.get("SK_LOG_LEVEL", defaults.log_level),
             cache_redis_url=os.environ.get("SK_CACHE_REDIS_URL", defaults.cache_redis_url),
             cache_entries=int(os.environ.get("SK_CACHE_ENTRIES", defaults.cache_entries)),
+            embed_origins=os.environ.get("SK_EMBED_ORIGINS", defaults.embed_origins),
         )
         given = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **given)  # type: ignore[arg-type]

@@ -198,6 +198,6 @@ def download_panel(csv_clicks: int | None, xlsx_clicks: int | None, stored: dict
 
 def server_panel(link: str, panel_id: str) -> dict[str, Any] | None:
     """Render the page a link opens, here on the server, and return one panel's download data."""
-    from dashboard.downloads import panel_download  # the page registry, at request time
+    from dashboard.views import panel_download  # the page registry, at request time
 
     return panel_download(link, panel_id)

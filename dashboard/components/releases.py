@@ -68,3 +68,45 @@ def releases_section(
         className="sk-panel border rounded p-3 mb-4",
         **aria(label="Publicaties"),
     )
+
+
+def open_data_section(release_id: str, municipality_code: str) -> html.Section:
+    """Every number of this release for spreadsheets and programs: whole-release files and the
+    API (docs/api.md), each pinned to this release."""
+    root = f"/api/v1/releases/{release_id}"
+    example = (
+        f"/api/v1/observations?indicator=youth_care_clients&gemeente={municipality_code}"
+        f"&versie={release_id}&format=csv"
+    )
+    files = [
+        ("observations.parquet", "Alle cijfers in één Parquet-bestand"),
+        ("csv.zip", "Alle tabellen als CSV (zip, met uitleg van de kolommen)"),
+        ("parquet.zip", "Alle tabellen als Parquet (zip, met uitleg van de kolommen)"),
+    ]
+    return html.Section(
+        [
+            html.H2("Open data: alle cijfers van deze publicatie", className="h5"),
+            html.P(
+                f"De cijfers van publicatie {release_id}, precies zoals de pagina's ze tonen: "
+                "geheime cellen zijn ook hier leeg (teken x), met bron en status per cijfer. "
+                "CBS- en RIVM-cijfers vallen onder CC BY 4.0: vermeld de bron."
+            ),
+            html.Ul(
+                [
+                    html.Li(html.A(label, href=f"{root}/{name}", download=""))
+                    for name, label in files
+                ]
+            ),
+            html.P(
+                [
+                    "Voor programma's: een API met JSON of CSV, vast te pinnen op een publicatie (",
+                    html.A("beschrijving (OpenAPI)", href="/api/v1/openapi.json"),
+                    "). Voorbeeld: ",
+                    html.A(html.Code(example), href=example),
+                ],
+                className="small",
+            ),
+        ],
+        className="sk-panel border rounded p-3 mb-4",
+        **aria(label="Open data"),
+    )

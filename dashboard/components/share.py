@@ -8,6 +8,7 @@ header (only visible on paper) repeats title, place, release, date, the link and
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape as html_escape
 
 import dash_bootstrap_components as dbc
 import flask
@@ -21,6 +22,16 @@ SHARE_MODAL = "sk-share-modal"
 SHARE_LINK = "sk-share-link"
 PRINT_BUTTON = "sk-print"
 PRINT_DONE = "sk-print-done"
+EMBED_CODE = "sk-embed-code"
+# The pages whose panels may be embedded (/embed/<page>/<panel>): path, and the panel the share
+# dialog offers (a page's main chart; on Kerncijfers the first card).
+EMBEDDABLE = {
+    "kerncijfers": ("/", "youth_care_clients"),
+    "jeugdhulp": ("/jeugdhulp", "trend"),
+    "verwijzingen": ("/verwijzingen", "trend"),
+    "uitgaven": ("/uitgaven", "trend"),
+    "vrijwilligers": ("/vrijwilligers", "trend"),
+}
 
 
 def absolute(link: str) -> str:
@@ -46,6 +57,39 @@ def qr_code(url: str, *, scale: int = 4) -> html.Img:
         alt=f"QR-code van de link {url}",
         className="sk-qr",
     )
+
+
+def embed_link(page_link: str, panel: str | None = None) -> str | None:
+    """The embed of a page's panel ('/jeugdhulp?x=1' -> '/embed/jeugdhulp/trend?x=1')."""
+    path, _, query = page_link.partition("?")
+    for slug, (page_path, default_panel) in EMBEDDABLE.items():
+        if page_path == path:
+            return f"/embed/{slug}/{panel or default_panel}" + (f"?{query}" if query else "")
+    return None
+
+
+def iframe_code(url: str, title: str) -> str:
+    """The HTML a council pastes into its own page."""
+    return (
+        f'<iframe src="{html_escape(url)}" title="{html_escape(title)}" width="100%" '
+        'height="640" style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def _embed_fields(link: str, title: str) -> list:
+    embed = embed_link(link)
+    if embed is None:
+        return []
+    return [
+        dbc.Label("Insluiten op een eigen website", html_for=EMBED_CODE, className="mt-3"),
+        dbc.Textarea(
+            id=EMBED_CODE, value=iframe_code(absolute(embed), title), readOnly=True, rows=3
+        ),
+        html.P(
+            "De belangrijkste grafiek van deze weergave, met bron en een link hierheen.",
+            className="small text-muted",
+        ),
+    ]
 
 
 def share_text(title: str, release_id: str, built_at: object, url: str) -> str:
@@ -79,6 +123,7 @@ def share_controls(title: str, link: str, release_id: str, built_at: object) -> 
                     html.Div(qr_code(url, scale=5), className="my-3 text-center"),
                     dbc.Label("Tekst voor een bericht", html_for=f"{SHARE_LINK}-tekst"),
                     dbc.Textarea(id=f"{SHARE_LINK}-tekst", value=text, readOnly=True, rows=3),
+                    *_embed_fields(link, title),
                 ]
             ),
         ],

@@ -16,7 +16,7 @@ from dashboard import queries, runtime
 from dashboard.components.aria import aria
 from dashboard.components.chart_panel import data_table
 from dashboard.components.page_frame import page_frame
-from dashboard.components.releases import releases_section
+from dashboard.components.releases import open_data_section, releases_section
 from dashboard.labels import IMPORT_TEMPLATES, SAMPLE_EXPLANATION, format_date
 from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
 from dashboard.url_state import single_values
@@ -117,6 +117,7 @@ def layout(**raw_query: object) -> html.Div:
             queries.release_changes(page.release),
             runtime.current().store.kept(),
         ),
+        open_data_section(page.release_id, page.settings.default_municipality),
         html.H2("Eigen registraties aanleveren", className="h5 mt-4"),
         html.P(
             "Vrijwilligers, maatjes en uitgaven tegenover begroting staan in geen landelijke "

@@ -83,7 +83,9 @@ def test_the_share_dialog_has_link_qr_code_and_a_message(page, live_app_url):
     expect(dialog.get_by_role("img", name=re.compile("QR-code"))).to_be_visible()
     link = dialog.locator("#sk-share-link").input_value()
     assert link.startswith(live_app_url) and "gemeente=GM0345" in link and "versie=" in link
-    expect(dialog.locator("textarea")).to_have_value(
+    expect(dialog.get_by_role("textbox", name="Tekst voor een bericht")).to_have_value(
         re.compile(r"Verwijzingen Veenendaal — Sociaal Kompas \(publicatie ")
     )
+    embed = dialog.get_by_role("textbox", name="Insluiten op een eigen website")
+    expect(embed).to_have_value(re.compile(r'^<iframe src="http://.*/embed/verwijzingen/trend\?'))
     assert page.console_errors == []

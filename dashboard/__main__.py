@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 
@@ -28,9 +29,19 @@ def main() -> None:
             [sys.executable, "-m", "data_pipeline", "run", "--db", str(settings.db_path)],
             check=True,
         )
-    create_app(settings).run(
-        host=settings.host, port=settings.port, debug=False, request_handler=_Handler
-    )
+    app = create_app(settings)
+    try:
+        app.run(host=settings.host, port=settings.port, debug=False, request_handler=_Handler)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        print(
+            f"Poort {settings.port} op {settings.host} is al in gebruik (draait het dashboard "
+            "al?). Kies een andere poort met SK_PORT, bijvoorbeeld: "
+            "SK_PORT=8051 python -m dashboard",
+            file=sys.stderr,
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -15,14 +15,13 @@ import dash_bootstrap_components as dbc
 import flask
 import plotly.io
 from dash import ClientsideFunction, Input, Output, State, dcc, html, set_props
-from flask import jsonify, send_from_directory
 
-from dashboard import frontend, geo, previews, queries, runtime
+from dashboard import frontend, previews, queries, runtime
 from dashboard.api import install_api
 from dashboard.components.aria import aria
-from dashboard.db import Store, StoreBroken, StoreMissing
+from dashboard.db import Store
 from dashboard.http_policy import EMBED_PREFIX, install_http_policy
-from dashboard.labels import APP_NAME, IMPORT_TEMPLATES, SAMPLE_BADGE, format_date
+from dashboard.labels import APP_NAME, SAMPLE_BADGE, format_date
 from dashboard.page_context import RELEASE_PARAMETER, open_page
 from dashboard.request_limits import RequestLimits
 from dashboard.resilience import (
@@ -32,7 +31,9 @@ from dashboard.resilience import (
     store_problem_text,
 )
 from dashboard.response_cache import install_response_cache, mark_uncacheable
+from dashboard.routes import register_routes
 from dashboard.settings import PROJECT_ROOT, Settings
+from dashboard.sources import grouped_titles
 from dashboard.url_state import single_values
 
 log = logging.getLogger(__name__)
@@ -77,8 +78,10 @@ class SociaalKompasDash(dash.Dash):
     ) -> str:
         """Add the link's title and description (computed on the server) to the meta tags."""
         request = flask.request
-        title, description = previews.preview(request.path, request.args.to_dict())
-        metas += "\n        " + previews.meta_tags(title, description, request.url)
+        args = request.args.to_dict()
+        title, description = previews.preview(request.path, args)
+        image = previews.picture_url(request.path, args, request.host_url.rstrip("/"))
+        metas += "\n        " + previews.meta_tags(title, description, request.url, image)
         page = super().interpolate_index(
             metas, title, css, config, scripts, app_entry, favicon, renderer
         )
@@ -144,7 +147,14 @@ def _shell() -> html.Div:
 
 def footer_content(info: dict[str, Any], sources: list[dict[str, Any]], release_id: str) -> list:
     """Release and its date, the sources it holds, and the sample marker when relevant."""
-    publishers = sorted({f"{s['publisher']} ({s['title']})" for s in sources if not s["is_demo"]})
+    titles: dict[str, list[str]] = {}
+    for source in sources:
+        if not source["is_demo"]:
+            titles.setdefault(source["publisher"], []).append(str(source["title"]).split(" (")[0])
+    publishers = [
+        f"{publisher} ({'; '.join(grouped_titles(dict.fromkeys(names)))})"
+        for publisher, names in sorted(titles.items())
+    ]
     parts: list = [
         html.Span(f"Publicatie {release_id} van {format_date(str(info.get('built_at') or ''))}. "),
         html.Span(
@@ -207,47 +217,6 @@ def _on_callback_error(error: Exception) -> None:
     set_props(GLOBAL_ERROR, {"is_open": True, "children": message})
 
 
-def _register_health(app: dash.Dash, store: Store) -> None:
-    @app.server.route("/health")
-    def health() -> Any:
-        try:
-            release = store.current()
-            info = queries.store_info(release)
-        except StoreMissing as missing:
-            return jsonify(status="no-store", problem=str(missing)), 503
-        except StoreBroken as broken:
-            return jsonify(status="store-broken", problem=str(broken)), 503
-        cache = app.server.extensions.get("sk_response_cache")
-        return jsonify(
-            status="ok",
-            release=release.release_id,
-            store_built_at=info.get("built_at"),
-            **(cache.status() if cache is not None else {}),
-        )
-
-
-def _register_outlines(app: dash.Dash) -> None:
-    """The municipal outlines for the maps (a fixed file; cached by browsers, versioned URL)."""
-
-    @app.server.route(geo.ROUTE)
-    def outlines() -> Any:
-        response = flask.Response(geo.outline_bytes(), mimetype="application/geo+json")
-        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-        return response
-
-
-def _register_templates(app: dash.Dash) -> None:
-    """Serve the import templates (a fixed list, so no path from a request reaches the disk)."""
-
-    @app.server.route("/sjablonen/<name>")
-    def template(name: str) -> Any:
-        if name not in IMPORT_TEMPLATES:
-            return "Onbekend sjabloon", 404
-        return send_from_directory(
-            PROJECT_ROOT / "data" / "templates", name, as_attachment=True, mimetype="text/csv"
-        )
-
-
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the Dash app (pages, shell, health endpoint); opens no database connection."""
     settings = settings or Settings.from_env()
@@ -281,9 +250,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     runtime.install(app.server, runtime.Runtime(settings, store))
     app.layout = _shell
     _register_shell_callbacks(app)
-    _register_health(app, store)
-    _register_templates(app)
-    _register_outlines(app)
+    register_routes(app, store)
     install_api(app.server)
     app.server.wsgi_app = RequestLimits(app.server.wsgi_app)  # type: ignore[method-assign]
     return app

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 import dash
 
@@ -18,11 +19,12 @@ from dashboard.components.kpi_changes import KpiDefinition, format_kpi_value
 from dashboard.components.kpi_year import shown_year
 from dashboard.labels import APP_NAME
 from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
+from dashboard.preview_image import ROUTE as PICTURE_ROUTE
 
 log = logging.getLogger(__name__)
 
 
-def _kerncijfers(page: PageContext, args: Mapping[str, str]) -> tuple[str, str]:
+def _kerncijfers_numbers(page: PageContext, args: Mapping[str, str]) -> tuple[str, list[str]]:
     from dashboard.pages.kerncijfers import default_year  # the page's own rule for the year
 
     regions = queries.regions_with_data(page.release)
@@ -49,7 +51,11 @@ def _kerncijfers(page: PageContext, args: Mapping[str, str]) -> tuple[str, str]:
         status = statuses.get(str(row["status"]), str(row["status"]))
         value = format_kpi_value(definition, row["value"])
         numbers.append(f"{definition.title}: {value} ({shown}, {status.lower()})")
-    title = f"Kerncijfers {names.get(code, code)} {year}"
+    return f"Kerncijfers {names.get(code, code)} {year}", numbers
+
+
+def _kerncijfers(page: PageContext, args: Mapping[str, str]) -> tuple[str, str]:
+    title, numbers = _kerncijfers_numbers(page, args)
     return title, "; ".join(numbers) + f". Publicatie {page.release_id}."
 
 
@@ -93,7 +99,50 @@ def preview(path: str, args: Mapping[str, str]) -> tuple[str, str]:
     return f"{title} — {APP_NAME}", description
 
 
-def meta_tags(title: str, description: str, url: str) -> str:
+def _headline_sentence(path: str, args: Mapping[str, str]) -> str:
+    """The first sentence of the view's main chart ('In 2023 had 10,7% van de jongeren ...')."""
+    from dashboard import views  # the page registry, at request time
+
+    slug = path.strip("/")
+    tree = views.render(path + "?" + urlencode(dict(args)))
+    sentence = views.find(
+        views.find(tree, lambda c: getattr(c, "id", None) == f"{slug}-trend"),
+        lambda c: "sk-sentence" in str(getattr(c, "className", "")),
+    )
+    text = str(getattr(sentence, "children", "") or "")
+    return text.split(". ")[0].rstrip(".") + "." if text else ""
+
+
+def picture(path: str, args: Mapping[str, str]) -> tuple[str, str, str, str]:
+    """(title, headline, detail, release) the link's preview picture shows; never fails."""
+    try:
+        page = open_page(args.get(RELEASE_PARAMETER))
+        if path in ("", "/"):
+            title, numbers = _kerncijfers_numbers(page, args)
+            headline, detail = (numbers[0], "; ".join(numbers[1:])) if numbers else ("", "")
+        elif path.startswith("/casussen/"):
+            title, detail = _case(page, path.removeprefix("/casussen/").strip("/"))
+            headline = "Casus"
+        else:
+            title, question = _page(page, path, args)
+            headline, detail = _headline_sentence(path, args), question
+        return title, headline, detail, page.release_id
+    except Exception:  # a picture must never break anything
+        log.exception("link picture failed for %s", path)
+        return APP_NAME, "Analytisch dashboard voor het sociaal domein.", "", ""
+
+
+def picture_url(path: str, args: Mapping[str, str], root: str) -> str:
+    """The og:image address of a link: its own parameters, pinned to the release it shows."""
+    query = {key: value for key, value in args.items() if key != RELEASE_PARAMETER}
+    try:
+        query[RELEASE_PARAMETER] = open_page(args.get(RELEASE_PARAMETER)).release_id
+    except Exception:  # noqa: BLE001 - no store: the picture says so itself
+        log.warning("no release for the link picture of %s", path)
+    return f"{root}{PICTURE_ROUTE}?" + urlencode({"pagina": path or "/", **query})
+
+
+def meta_tags(title: str, description: str, url: str, image: str = "") -> str:
     """The tags, escaped (a link's parameters must not write HTML)."""
     values = {
         "og:title": title,
@@ -101,7 +150,8 @@ def meta_tags(title: str, description: str, url: str) -> str:
         "og:type": "website",
         "og:url": url,
         "og:site_name": APP_NAME,
-        "twitter:card": "summary",
+        **({"og:image": image, "og:image:type": "image/png"} if image else {}),
+        "twitter:card": "summary_large_image" if image else "summary",
         "twitter:title": title,
         "twitter:description": description,
     }

@@ -23,6 +23,9 @@ class Settings:
     # Who may show /embed/ pages in a frame (CSP frame-ancestors): '*' any site (the content is
     # public), or space-separated origins such as 'https://www.woudenberg.nl'. Other pages: none.
     embed_origins: str = "*"
+    # Where visitors report an accessibility problem (an e-mail address or a web address);
+    # empty: the statement says none is set.
+    contact: str = ""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -40,6 +43,7 @@ class Settings:
             cache_redis_url=os.environ.get("SK_CACHE_REDIS_URL", defaults.cache_redis_url),
             cache_entries=int(os.environ.get("SK_CACHE_ENTRIES", defaults.cache_entries)),
             embed_origins=os.environ.get("SK_EMBED_ORIGINS", defaults.embed_origins),
+            contact=os.environ.get("SK_CONTACT", defaults.contact),
         )
         given = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **given)  # type: ignore[arg-type]

@@ -10,7 +10,12 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.case_view import Labels
-from dashboard.citations import citation_text
+from dashboard.citations import (
+    citation_documents,
+    document_names,
+    line_references,
+    readable_note,
+)
 from dashboard.components.aria import aria
 from dashboard.components.cases import steps_text
 from dashboard.components.provenance import source_line
@@ -25,15 +30,20 @@ def _text(value: object) -> str:
 
 
 def cite(ref: object, names: Names) -> html.Small | None:
-    """The unobtrusive 'bron: <document>, regel(s) …' line after a statement."""
-    text = citation_text(ref, names)
+    """The unobtrusive 'bron: <document>' line after a statement (lines: in the download)."""
+    text = citation_documents(ref, names)
     return html.Small(f" bron: {text}", className="sk-cite d-block") if text else None
 
 
-def panel(title: str, children: list, *, panel_id: str) -> html.Section:
-    """One headed panel of a case page (a region named by its heading)."""
+def panel(title: str, children: list, *, panel_id: str, folded: bool = False) -> html.Section:
+    """One headed panel of a case page (a region named by its heading); a folded one opens on
+    a click (a long case page is a list of headings on a phone) and always on paper."""
     return html.Section(
-        [html.H2(title, className="h5"), *children],
+        html.Details(
+            [html.Summary(html.H2(title, className="h5 d-inline")), *children],
+            open=not folded,
+            className="sk-fold",
+        ),
         id=panel_id,
         className="sk-case-panel border rounded p-3 mb-3",
         **aria(label=title),
@@ -71,14 +81,15 @@ def cited_list(items: pd.DataFrame, names: Names) -> html.Ul:
     """Statements (ideas) in file order, each with its citation and reading note."""
     return html.Ul(
         [
-            html.Li([row.title, _note(row.detail), cite(row.ref, names)])
+            html.Li([row.title, _note(row.detail, names), cite(row.ref, names)])
             for row in items.sort_values("position").itertuples(index=False)
         ]
     )
 
 
-def _note(detail: object) -> html.Small | None:
-    return html.Small(f" ({detail})", className="sk-muted") if _text(detail) else None
+def _note(detail: object, names: Names) -> html.Small | None:
+    text = readable_note(_text(detail), names)
+    return html.Small(f" ({text})", className="sk-muted") if text else None
 
 
 def milestone_list(timeline: pd.DataFrame, names: Names) -> html.Ul:
@@ -89,7 +100,7 @@ def milestone_list(timeline: pd.DataFrame, names: Names) -> html.Ul:
                 [
                     html.Strong(row.date_text),
                     f": {row.description}",
-                    _note(row.note),
+                    _note(row.note, names),
                     cite(row.ref, names),
                 ]
             )
@@ -107,7 +118,7 @@ def actors_by_type(actors: pd.DataFrame, labels: Labels, names: Names) -> list:
                 [
                     html.Strong(row.title),
                     f" ({labels['actor_role'].get(row.role, row.role)})",
-                    f": {row.detail}" if _text(row.detail) else "",
+                    f": {readable_note(row.detail, names)}" if _text(row.detail) else "",
                     cite(row.ref, names),
                 ]
             )
@@ -173,7 +184,7 @@ def key_figures_table(figures: pd.DataFrame, names: Names) -> html.Div | html.P:
                 html.Td(format_number(row.value, 2 if row.value % 1 else 0), className="text-end"),
                 html.Td(_text(row.unit)),
                 html.Td("" if pd.isna(row.year) else str(int(row.year))),
-                html.Td([_text(row.detail), cite(row.ref, names)]),
+                html.Td([readable_note(_text(row.detail), names), cite(row.ref, names)]),
             ]
         )
         for row in figures.sort_values("position").itertuples(index=False)
@@ -195,20 +206,36 @@ def citation(row: pd.Series, sources: pd.DataFrame, documents: pd.DataFrame) -> 
     lines.append(
         html.Ul(
             [
-                html.Li(f"{row.document}: {row.title} ({row.publisher}), bestand {row.file}")
+                html.Li(f"{row.title} ({row.publisher})")
                 for row in documents.itertuples(index=False)
             ],
             className="small",
         )
     )
-    if _text(row["reading_notes"]):
+    notes = _text(row["reading_notes"])
+    if notes and line_references(notes) > 2:  # a reading of the PDF's lines: for checkers
         lines.append(
-            html.P([html.Strong("Gekozen lezing: "), row["reading_notes"]], className="small")
+            html.P(
+                "Hoe wij de documenten lazen, met de regels waar het om gaat, staat in de "
+                "download van deze casus.",
+                className="small",
+            )
+        )
+    elif notes:
+        lines.append(
+            html.P(
+                [
+                    html.Strong("Gekozen lezing: "),
+                    readable_note(row["reading_notes"], document_names(documents)),
+                ],
+                className="small",
+            )
         )
     lines.append(
         html.P(
             "De inhoud is in eigen woorden samengevat uit de documenten; het zijn geen citaten. "
-            "Bij elke uitspraak staat uit welk document en welke regels die komt.",
+            "Bij elke uitspraak staat uit welk document die komt; de download van de casus "
+            "noemt per uitspraak ook de regels.",
             className="small sk-muted mb-0",
         )
     )

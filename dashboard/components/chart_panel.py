@@ -21,6 +21,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.components.aria import aria
 from dashboard.components.provenance import provisional_badge, source_note
 from dashboard.exports import to_dutch_csv, to_xlsx
+from dashboard.figures.style import wrap_legend_names
 from dashboard.labels import PROVISIONAL_BADGE, format_number
 
 DOWNLOAD_BUTTON = "sk-download-button"
@@ -94,9 +95,13 @@ def download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
     )
 
 
+# One toolbar button (save as PNG, in Dutch: the locale is registered in assets/sk.js): the
+# table, CSV and Excel downloads do the rest, and ten English buttons were ten tab stops.
 GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False,
     "locale": "nl",
+    "modeBarButtons": [["toImage"]],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
     "responsive": True,
     "topojsonURL": "/assets/vendor/topojson/",  # never the CDN: the app runs on closed networks
 }
@@ -133,7 +138,7 @@ def chart_panel(
             html.P(sentence, className="sk-sentence"),
             dcc.Graph(
                 id=graph_id or f"{panel_id}-graph",
-                figure=figure,
+                figure=wrap_legend_names(figure),
                 config=GRAPH_CONFIG,
             ),
             *(notes or []),

@@ -29,6 +29,7 @@ class KpiDefinition:
     rate_unit: str | None = None
     rate_decimals: int = 1
     reference_label: str | None = None  # e.g. the budget, shown beside the value
+    short_title: str = ""  # a phone's tile: 'Jeugdzorg'
 
     @classmethod
     def from_row(cls, row: dict) -> KpiDefinition:
@@ -37,6 +38,7 @@ class KpiDefinition:
         return cls(
             kpi=row["kpi"],
             title=row["title_nl"],
+            short_title=row.get("short_title_nl") or row["title_nl"],
             unit=row["unit_nl"],
             definition=row["definition_nl"],
             higher_is_better=bool(row["higher_is_better"]),

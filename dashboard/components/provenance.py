@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard.components.aria import aria
 from dashboard.labels import PROVISIONAL_BADGE, RETRIEVED, SAMPLE_BADGE, SAMPLE_EXPLANATION
-from dashboard.sources import source_label
+from dashboard.sources import short_source_line, source_label
 
 
 def demo_badge() -> dbc.Badge:
@@ -34,25 +34,39 @@ def provisional_badge() -> dbc.Badge:
 
 
 def source_note(sources: pd.DataFrame, *, is_demo: bool) -> html.Div:
-    """One line per source behind a number, plus the sample marker when any value is generated.
+    """One short 'Bron' line for a number or chart, with every source in full one click away;
+    plus the sample marker when any value is generated.
 
     `sources` has the columns of dashboard.sources (publisher, title, reference, date, is_demo).
     """
-    lines = [
-        html.Li(
-            "Bron: " + source_label(row.publisher, row.title, row.reference, row.date),
-            className="sk-source-line",
-        )
-        for row in sources.itertuples(index=False)
-    ]
-    children: list = [html.Ul(lines, className="list-unstyled mb-0 small sk-muted")]
+    children: list = []
     if is_demo:
-        children.insert(0, html.P([demo_badge(), " ", SAMPLE_EXPLANATION], className="small mb-1"))
+        children.append(html.P([demo_badge(), " ", SAMPLE_EXPLANATION], className="small mb-1"))
+    if len(sources):
+        children.append(
+            html.P(
+                "Bron: " + short_source_line(sources),
+                className="small sk-muted mb-0 sk-source-line",
+            )
+        )
+        full = [
+            html.Li(source_label(row.publisher, row.title, row.reference, row.date))
+            for row in sources.itertuples(index=False)
+        ]
+        children.append(
+            html.Details(
+                [
+                    html.Summary("Bronnen in detail", className="small sk-muted"),
+                    html.Ul(full, className="small sk-muted mb-0"),
+                ],
+                className="sk-source-details",
+            )
+        )
     return html.Div(children, className="sk-source-note")
 
 
 def source_line(source: pd.Series | dict) -> str:
-    """'Bron: VNG Magazine, Artikel (002, regel 30), 13 oktober 2023' for a source record."""
+    """'Bron: VNG Magazine, Artikel (Paragraaf 'Lobbyen'), 13 oktober 2023' for a source record."""
     retrieved = source.get("retrieved_at")
     date = source.get("published_on") or (
         RETRIEVED + retrieved if retrieved else source.get("date")

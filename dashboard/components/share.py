@@ -13,7 +13,7 @@ from html import escape as html_escape
 import dash_bootstrap_components as dbc
 import flask
 import segno
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, html
 
 from dashboard.labels import APP_NAME, format_date
 
@@ -23,6 +23,8 @@ SHARE_LINK = "sk-share-link"
 PRINT_BUTTON = "sk-print"
 PRINT_DONE = "sk-print-done"
 EMBED_CODE = "sk-embed-code"
+SHARE_CLOSE = "sk-share-close"
+COPY_BUTTON, COPY_DONE = "sk-copy-link", "sk-copy-done"
 # The pages whose panels may be embedded (/embed/<page>/<panel>): path, and the panel the share
 # dialog offers (a page's main chart; on Kerncijfers the first card).
 EMBEDDABLE = {
@@ -103,7 +105,7 @@ def share_controls(title: str, link: str, release_id: str, built_at: object) -> 
     text = share_text(title, release_id, built_at, url)
     dialog = dbc.Modal(
         [
-            dbc.ModalHeader(dbc.ModalTitle("Deze weergave delen")),
+            dbc.ModalHeader(dbc.ModalTitle("Deze weergave delen"), close_button=False),
             dbc.ModalBody(
                 [
                     html.P(
@@ -115,17 +117,17 @@ def share_controls(title: str, link: str, release_id: str, built_at: object) -> 
                     dbc.InputGroup(
                         [
                             dbc.Input(id=SHARE_LINK, value=url, readonly=True),
-                            dbc.InputGroupText(
-                                dcc.Clipboard(target_id=SHARE_LINK, title="Kopieer de link")
-                            ),
+                            dbc.Button("Kopieer", id=COPY_BUTTON, color="secondary"),
                         ]
                     ),
+                    html.Span(id=COPY_DONE, className="small", role="status"),
                     html.Div(qr_code(url, scale=5), className="my-3 text-center"),
                     dbc.Label("Tekst voor een bericht", html_for=f"{SHARE_LINK}-tekst"),
                     dbc.Textarea(id=f"{SHARE_LINK}-tekst", value=text, readOnly=True, rows=3),
                     *_embed_fields(link, title),
                 ]
             ),
+            dbc.ModalFooter(dbc.Button("Sluiten", id=SHARE_CLOSE, color="secondary")),
         ],
         id=SHARE_MODAL,
         is_open=False,
@@ -162,12 +164,23 @@ def share_controls(title: str, link: str, release_id: str, built_at: object) -> 
 @callback(
     Output(SHARE_MODAL, "is_open"),
     Input(SHARE_OPEN, "n_clicks"),
+    Input(SHARE_CLOSE, "n_clicks"),
     State(SHARE_MODAL, "is_open"),
     prevent_initial_call=True,
 )
-def toggle_share(clicks: int | None, is_open: bool | None) -> bool:
+def toggle_share(opened: int | None, closed: int | None, is_open: bool | None) -> bool:
     """Open (or close) the share dialog."""
     return not is_open
+
+
+# Copying runs in the browser (assets/sk.js): a real button, so the keyboard reaches it.
+clientside_callback(
+    ClientsideFunction(namespace="sk", function_name="copy"),
+    Output(COPY_DONE, "children"),
+    Input(COPY_BUTTON, "n_clicks"),
+    State(SHARE_LINK, "value"),
+    prevent_initial_call=True,
+)
 
 
 # window.print() runs in the browser, from assets/sk.js (no inline script: the CSP forbids it).

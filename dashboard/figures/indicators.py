@@ -77,7 +77,7 @@ def breakdown_figure(
         figure.add_trace(generated_legend_bar())
     figure.update_layout(
         barmode="stack" if stacked else "group",
-        yaxis_title=y_label,
+        yaxis={"title": {"text": y_label}},  # nested: figures skip plotly.py's validation
         xaxis=year_axis(breakdown["year"]),
         legend={"orientation": "h", "y": -0.15},
         clickmode="event",
@@ -173,7 +173,7 @@ def points_figure(
         )
     )
     figure.update_layout(
-        yaxis={"title": y_label, "rangemode": "tozero"},
+        yaxis={"title": {"text": y_label}, "rangemode": "tozero"},
         xaxis=year_axis(points["year"]),
         legend={"orientation": "h", "y": -0.2},
     )
@@ -211,7 +211,7 @@ def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str)
         )
     )
     figure.update_layout(
-        yaxis_title=y_label,
+        yaxis={"title": {"text": y_label}},  # nested: figures skip plotly.py's validation
         xaxis=year_axis(realised["year"]),
         legend={"orientation": "h", "y": -0.15},
         hovermode="x unified",

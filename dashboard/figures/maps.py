@@ -34,8 +34,12 @@ def _hover(frame: pd.DataFrame, unit: str, decimals: int) -> list[str]:
 def _colorbar(title: str, decimals: int, *, generated: bool) -> dict:
     """The scale under the map, across: on a phone the map keeps the whole width."""
     return {
-        "title": {"text": title + (f"<br>({SAMPLE_BADGE.lower()})" if generated else "")},
-        "tickformat": f",.{decimals}f",
+        # the title above the scale (beside it, a phone clipped it) and no trailing zeros
+        "title": {
+            "text": title + (f"<br>({SAMPLE_BADGE.lower()})" if generated else ""),
+            "side": "top",
+        },
+        "tickformat": f",.{decimals}~f",
         "orientation": "h",
         "x": 0.5,
         "xanchor": "center",
@@ -73,7 +77,7 @@ def _value_trace(
     the status shows in the colour itself, not only in the hover text."""
     bar = _colorbar(title, decimals, generated=is_sample)
     if is_sample:
-        bar.update(y=-0.18)
+        bar.update(y=-0.34)  # under the first scale, its title included
     return go.Choropleth(
         geojson=geojson_url,
         featureidkey="properties.statcode",
@@ -133,6 +137,6 @@ def map_figure(
     figure.update_geos(
         scope="europe", fitbounds="locations", visible=False, projection_type="mercator"
     )
-    bottom = 130 if len(generated) else 70  # room for the second scale
+    bottom = 170 if len(generated) else 80  # room for the scales and their titles above them
     figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": bottom}, clickmode="event")
     return figure

@@ -71,3 +71,38 @@ def is_generated(frame: pd.DataFrame) -> list[bool]:
 def marker_symbols(frame: pd.DataFrame, symbol: str) -> list[str]:
     """Per point: the filled symbol for real values, its open variant for generated ones."""
     return [f"{symbol}-open" if hollow else symbol for hollow in is_generated(frame)]
+
+
+LEGEND_LINE = 28  # characters: a legend entry wider than this does not fit a 390 px phone
+
+
+def wrap_legend_names(figure: go.Figure) -> go.Figure:
+    """Long legend entries on two lines ('Mediaan vergelijkingsgroep<br>(voorbeeldgegevens)'):
+    Plotly does not wrap them, and on a phone the legend ran off the chart."""
+    for trace in figure.data:
+        name = getattr(trace, "name", None)
+        if not isinstance(name, str) or len(name) <= LEGEND_LINE or "<br>" in name:
+            continue
+        if name.rfind(" (") > 0:
+            cut = name.rfind(" (")
+            trace.name = f"{name[:cut]}<br>{name[cut + 1 :]}"
+        elif name.find(": ") > 0:
+            cut = name.find(": ")
+            trace.name = f"{name[: cut + 1]}<br>{name[cut + 2 :]}"
+    _room_for_the_legend(figure)
+    return figure
+
+
+def _room_for_the_legend(figure: go.Figure) -> None:
+    """A legend under the plot takes height; on a phone every entry is a line of its own, so a
+    chart with many entries grows instead of squeezing its plot to a strip."""
+    legend = figure.layout.legend
+    if getattr(legend, "orientation", None) != "h" or figure.layout.showlegend is False:
+        return
+    lines = sum(
+        1 + str(trace.name).count("<br>")
+        for trace in figure.data
+        if trace.showlegend is not False and trace.name
+    )
+    if lines > 4 and figure.layout.height:
+        figure.layout.height = max(figure.layout.height, 230 + 21 * lines)

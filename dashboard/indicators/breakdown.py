@@ -136,6 +136,6 @@ def detail_panel(
     return html.Section(
         children,
         id=f"{page}-detail",
-        className="sk-panel border rounded p-3 mb-4",
+        className="sk-panel border rounded p-3 mb-4 d-print-none",  # the chart above is on paper
         **aria(label=f"Detail {state.detail_year}"),
     )

@@ -138,8 +138,9 @@ def layout(case_id: str | None = None, **raw_query: object) -> html.Div:
             "Kerncijfers uit de documenten",
             [key_figures_table(items[items["panel"] == "kerncijfers"], names)],
             panel_id=f"{PAGE}-kerncijfers",
+            folded=True,
         ),
-        panel("Bron", citation(row, sources, documents), panel_id=f"{PAGE}-bron"),
+        panel("Bron", citation(row, sources, documents), panel_id=f"{PAGE}-bron", folded=True),
         _download(row, items, timeline, ladder, labels, documents, page),
     ]
     return page_frame(
@@ -189,8 +190,13 @@ def _panels(
         "Bevorderende factoren": [factor_list(_items(items, "bevorderend"), labels, names)],
         "Belemmerende factoren": [factor_list(_items(items, "belemmerend"), labels, names)],
     }
-    return [
-        panel(title, children, panel_id=f"{PAGE}-{title.split()[0].lower()}")
+    return [  # the idea and the milestones open; the rest folded until asked for
+        panel(
+            title,
+            children,
+            panel_id=f"{PAGE}-{title.split()[0].lower()}",
+            folded=title not in ("Basisidee", "Mijlpalen"),
+        )
         for title, children in contents.items()
     ]
 

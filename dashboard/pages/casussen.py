@@ -21,6 +21,7 @@ from dashboard.components.cases import (
     filter_controls,
     overview_section,
 )
+from dashboard.components.chart_panel import GRAPH_CONFIG
 from dashboard.components.page_frame import url_problem_alert
 from dashboard.db import Release
 from dashboard.figures.cases import ladder_figure, timeline_figure
@@ -36,7 +37,6 @@ CONTROL_IDS = {
     name: f"{PAGE}-{name}" for name in ("thema", "trede", "provincie", "van", "tot", "zoek")
 }
 URL = f"{PAGE}-url"
-GRAPH_CONFIG: dcc.Graph.Config = {"displaylogo": False, "locale": "nl"}
 
 
 def layout(**raw_query: object) -> html.Div:

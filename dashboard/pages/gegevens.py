@@ -19,6 +19,7 @@ from dashboard.components.page_frame import page_frame
 from dashboard.components.releases import open_data_section, releases_section
 from dashboard.labels import IMPORT_TEMPLATES, SAMPLE_EXPLANATION, format_date
 from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
+from dashboard.sources import title_with_reference
 from dashboard.url_state import single_values
 
 dash.register_page(
@@ -32,14 +33,26 @@ def sources_table(coverage: pd.DataFrame, kind_labels: dict[str, str]) -> html.D
         {
             "Soort": coverage["kind"].map(kind_labels).fillna(coverage["kind"]),
             "Uitgever": coverage["publisher"],
-            "Tabel of document": coverage["title"] + " (" + coverage["reference"].fillna("") + ")",
+            "Tabel of document": [
+                title_with_reference(title, reference)
+                for title, reference in zip(coverage["title"], coverage["reference"], strict=True)
+            ],
             "Periode": [
                 f"{int(a)}–{int(b)}" if pd.notna(a) else ""
                 for a, b in zip(coverage["first_year"], coverage["last_year"], strict=True)
             ],
             "Onderwerpen": coverage["indicators"].fillna(""),
-            "Gepubliceerd": coverage["published_on"].map(format_date),
-            "Opgehaald of geïmporteerd": [
+            # The shipped CBS extracts carry no publication date; their figures are as they
+            # stood on the day they were copied (next column), and the table says so.
+            "Gepubliceerd": [
+                format_date(p)
+                if isinstance(p, str) and p
+                else "niet in de kopie; zie stand"
+                if isinstance(r, str) and r
+                else "onbekend"
+                for p, r in zip(coverage["published_on"], coverage["retrieved_at"], strict=True)
+            ],
+            "Stand (opgehaald of geïmporteerd)": [
                 format_date(v) if isinstance(v, str) else "" for v in coverage["retrieved_at"]
             ],
             "Licentie": coverage["licence"],

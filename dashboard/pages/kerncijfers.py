@@ -16,6 +16,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import queries
 from dashboard.components.controls import municipality_select, year_select
+from dashboard.components.headline_strip import Headline, headline_download, headline_strip
 from dashboard.components.kpi_card import kpi_card
 from dashboard.components.kpi_changes import KpiDefinition
 from dashboard.components.kpi_year import missing_note, shown_year
@@ -85,8 +86,10 @@ def layout(**raw_query: object) -> html.Div:
     year, year_problem = parse_year(query.get("jaar"), years, fallback)
     problems += [p for p in (municipality_problem, year_problem) if p] + page.problems
     search = build_search({"gemeente": code, "jaar": year}, {})
+    cards, headlines = _cards(page.release, kpis, year, code, names.get(code, code))
     pinned = {"versie": page.release_id} if page.pinned else {}
     body = [
+        headline_strip(headlines),
         dcc.Location(id=URL, refresh="callback-nav"),
         dcc.Store(id=STATE, data={"default_year": fallback, **pinned}),
         dbc.Row(
@@ -98,7 +101,13 @@ def layout(**raw_query: object) -> html.Div:
         ),
         region_notice(regions, code, year),
         _generated_notice(kpis, year, names.get(code, code)),
-        _cards(page.release, kpis, year, code, names.get(code, code)),
+        cards,
+        headline_download(
+            headlines,
+            place=names.get(code, code),
+            link=f"/{search}&{RELEASE_PARAMETER}={page.release_id}",
+            status_labels=queries.vocabulary(page.release).get("status", {}),
+        ),
     ]
     return page_frame(
         page,
@@ -119,28 +128,36 @@ def _card_sources(release: Release, rows: pd.DataFrame) -> pd.DataFrame:
     return sources
 
 
-def _cards(release: Release, kpis: pd.DataFrame, year: int | None, code: str, name: str) -> dbc.Row:
-    """One card per headline KPI, in order; a KPI without any number still gets its card."""
+def _cards(
+    release: Release, kpis: pd.DataFrame, year: int | None, code: str, name: str
+) -> tuple[dbc.Row, list[Headline]]:
+    """One card per headline KPI, in order (a KPI without any number still gets its card),
+    and the same numbers for the phone's strip."""
     gaps = queries.indicator_gaps(release, code)
     labels = queries.vocabulary(release).get("status", {})
-    cards = []
+    cards, headlines = [], []
     for definition_row in queries.kpi_definitions(release).to_dict("records"):
         kpi = definition_row["kpi"]
         trend = kpis[kpis["kpi"] == kpi]
         shown = shown_year(trend, year) if year else None
         note = missing_note(definition_row, trend, gaps, shown=shown, selected=year or 0, name=name)
+        definition = KpiDefinition.from_row(definition_row)
+        current = trend[trend["year"] == shown]
+        row = current.iloc[0].to_dict() if len(current) else {}
+        sources = _card_sources(release, trend[trend["year"] == shown])
+        headlines.append(Headline(definition, row, shown, f"{PAGE}-{kpi}", sources))
         card = kpi_card(
-            KpiDefinition.from_row(definition_row),
+            definition,
             trend,
             year=shown,
-            sources=_card_sources(release, trend[trend["year"] == shown]),
+            sources=sources,
             card_id=f"{PAGE}-{kpi}",
             note=note,
             documented=queries.documented_figures(release, code, definition_row["indicator"]),
             status_labels=labels,
         )
         cards.append(dbc.Col(card, xs=12, md=6, xl=3, className="mb-3"))
-    return dbc.Row(cards)
+    return dbc.Row(cards), headlines
 
 
 @callback(

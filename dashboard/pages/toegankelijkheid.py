@@ -10,6 +10,7 @@ from __future__ import annotations
 import dash
 from dash import html
 
+from dashboard import runtime
 from dashboard.components.aria import aria
 
 dash.register_page(
@@ -49,6 +50,27 @@ def _section(title: str, children: list) -> html.Section:
     return html.Section([html.H2(title, className="h5"), *children], **aria(label=title))
 
 
+def _contact(address: str) -> list:
+    """Where to report a problem: the address the operator set (SK_CONTACT), or plainly none."""
+    asked = "Noem de pagina en wat u probeerde; u krijgt binnen vijf werkdagen antwoord."
+    if not address:
+        return [
+            html.P(
+                "Loopt u ergens tegenaan? Meld het bij de gemeente of coöperatie die dit "
+                "dashboard aanbiedt. " + asked
+            ),
+            html.P(
+                "Deze installatie heeft nog geen contactadres opgegeven; de beheerder stelt het "
+                "in met de instelling SK_CONTACT.",
+                className="small sk-muted",
+            ),
+        ]
+    href = address if address.startswith(("http://", "https://")) else f"mailto:{address}"
+    return [
+        html.P(["Loopt u ergens tegenaan? Meld het via ", html.A(address, href=href), ". ", asked])
+    ]
+
+
 def layout(**_query: object) -> html.Div:
     """The statement; it reads no data, so it also works when the store cannot be read."""
     return html.Div(
@@ -73,14 +95,7 @@ def layout(**_query: object) -> html.Div:
             _section("Wat nog niet goed werkt", [html.Ul([html.Li(t) for t in KNOWN_GAPS])]),
             _section(
                 "Een probleem melden",
-                [
-                    html.P(
-                        "Loopt u ergens tegenaan? Meld het bij de beheerder van dit dashboard "
-                        "(de gemeente of coöperatie die het aanbiedt) of als melding in de "
-                        "openbare broncode van Sociaal Kompas. Noem de pagina en wat u probeerde; "
-                        "u krijgt binnen vijf werkdagen antwoord."
-                    )
-                ],
+                _contact(runtime.current().settings.contact),
             ),
             html.P("Deze verklaring is opgesteld op 25 november 2026.", className="small"),
         ]

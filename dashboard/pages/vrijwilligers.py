@@ -14,6 +14,7 @@ from dash import html
 
 from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
+from dashboard.components.no_data import no_data_panel
 from dashboard.figures.indicators import points_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import indicator_from_catalogue
@@ -66,6 +67,14 @@ def survey_panel(page: PageContext, state: ViewState, data: PageData, link: str)
         survey.band("total"),
     )
     measure = indicator.measures[0]
+    if (
+        not any(len(f.dropna(subset=["value"])) for f in (own, national) if "value" in f)
+        and band.empty
+    ):
+        # an empty chart says nothing the sentence does not, and looked broken on paper
+        return no_data_panel(
+            "vrijwilligers-monitor", indicator.label, _survey_sentence(own, state.name)
+        )
     table = tables.trend_rows(
         own,
         national,

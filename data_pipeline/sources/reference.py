@@ -71,7 +71,8 @@ SCHEMAS = {
     "kpis": Schema(
         "kpis.csv",
         (
-            *("kpi", "title_nl", "indicators", "category", "value_measure", "rate_measure"),
+            *("kpi", "title_nl", "short_title_nl", "indicators", "category"),
+            *("value_measure", "rate_measure"),
             *("unit_nl", "definition_nl", "sort_order", "reference_indicator"),
         ),
         integers=("sort_order",),

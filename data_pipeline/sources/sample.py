@@ -153,7 +153,7 @@ def sample_source() -> pd.DataFrame:
                 "kind": "sample",
                 "publisher": "Sociaal Kompas",
                 "title": "Voorbeeldgegevens (gegenereerd, geen officiële cijfers)",
-                "reference": "data_pipeline/sources/sample.py, generator v2",
+                "reference": "demo-build, generatorversie 2",
                 "published_on": GENERATOR_VERSION_DATE,
                 "retrieved_at": "",
                 "licence": "CC0 (gegenereerde gegevens)",

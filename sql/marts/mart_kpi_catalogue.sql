@@ -18,6 +18,7 @@ final as (
     select
         kpis.kpi,
         kpis.title_nl,
+        kpis.short_title_nl,
         kpis.unit_nl,
         kpis.definition_nl,
         kpis.higher_is_better,

@@ -3,6 +3,7 @@
 select
     kpi.kpi,
     kpi.title_nl,
+    kpi.short_title_nl,
     kpi.unit_nl,
     kpi.definition_nl,
     kpi.higher_is_better,

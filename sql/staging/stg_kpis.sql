@@ -4,6 +4,7 @@
 select
     kpi,
     title_nl,
+    short_title_nl,
     string_split(indicators, '+') as indicators,
     category,
     value_measure,

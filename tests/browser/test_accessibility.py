@@ -93,7 +93,7 @@ def test_the_keyboard_reaches_controls_table_downloads_share_and_print(page, liv
 
 def test_the_table_alternative_opens_from_the_keyboard(page, live_app_url):
     opened(page, live_app_url + "/jeugdhulp")
-    summary = page.locator("#jeugdhulp-trend summary")
+    summary = page.locator("#jeugdhulp-trend summary", has_text="Toon als tabel")
     summary.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#jeugdhulp-trend table")).to_be_visible()

@@ -25,7 +25,10 @@ def test_case_page_shows_all_six_panels_and_its_source(page, live_app_url):
         "Belemmerende factoren",
     ):
         expect(page.get_by_role("region", name=name, exact=True)).to_be_visible()
-    expect(page.get_by_role("region", name="Bron")).to_contain_text("001_0f6cfb92b5c6b056.txt")
+    source = page.get_by_role("region", name="Bron")
+    source.get_by_role("heading", name="Bron").click()  # a folded section opens on a click
+    expect(source).to_contain_text("Samen voor een stevige sociale basis")
+    expect(source).not_to_contain_text("001_0f6cfb92b5c6b056.txt")  # no file names on the page
     expect(page.get_by_role("link", name="Jeugdhulp").last).to_have_attribute(
         "href", "/jeugdhulp?gemeente=GM0351"
     )

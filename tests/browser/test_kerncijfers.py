@@ -46,7 +46,7 @@ def test_shared_link_shows_four_cards_with_store_values(page, live_app_url):
     # the fixture has no health-monitor figure: the card stays and says why
     expect(page.get_by_role("region", name="Vrijwilligerswerk")).to_contain_text("geen cijfer")
     clients.get_by_text("Over dit cijfer").click()
-    expect(clients).to_contain_text("Bron: CBS, Testtabel jeugdhulp (fixture)")
+    expect(clients).to_contain_text("Bron: CBS (Testtabel jeugdhulp; 2024)")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     assert page.console_errors == []
 

@@ -31,7 +31,8 @@ def test_kerncijfers_shows_every_kpi_with_store_values(in_app, texts, fixture_va
     kpis = pd.read_csv("data/reference/kpis.csv")
     for title in kpis["title_nl"]:
         assert title in shown
-    assert "Bron: CBS, Testtabel jeugdhulp (fixture)" in shown
+    assert "Bron: CBS (Testtabel jeugdhulp; 2024)" in shown  # one short line
+    assert "CBS, Testtabel jeugdhulp (fixture) (TEST01NED), 1 juni 2024" in shown  # the details
 
 
 def test_kerncijfers_opens_on_the_latest_year_with_real_numbers(in_app, texts):
@@ -70,10 +71,7 @@ def test_footer_names_release_sources_and_sample_marker(in_app, release, texts):
             info, queries.source_coverage(release).to_dict("records"), release.release_id
         )
     )
-    assert (
-        f"Publicatie {release.release_id}" in shown
-        and "CBS (Testtabel jeugdhulp (fixture))" in shown
-    )
+    assert f"Publicatie {release.release_id}" in shown and "CBS (Testtabel jeugdhulp)" in shown
     assert "Voorbeeldgegevens" in shown  # Leusden is sample data
 
 

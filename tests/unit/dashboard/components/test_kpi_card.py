@@ -113,7 +113,7 @@ def test_card_shows_value_rate_judged_change_and_source(texts):
     assert "311 jongeren" in shown and "94,2 per 1.000 jongeren" in shown
     assert "t.o.v. 2021: " in shown and "(gunstig)" in shown
     assert "Bron: CBS 85099NED (2024)" in shown  # visible without opening the details
-    assert "Bron: CBS, Jeugdzorg; regio (85099NED), 1 juni 2024" in shown
+    assert "CBS, Jeugdzorg; regio (85099NED), 1 juni 2024" in shown  # in the details
     assert SAMPLE_BADGE not in shown
 
 

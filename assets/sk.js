@@ -76,7 +76,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     if (printing || !window.Plotly) { return; }
     printing = true;
     charts().forEach(function (chart) {
-      if (chart.closest(".sk-kpi-card, .sk-sparkline")) { return; }
+      if (chart.closest(".sk-kpi-card, .sk-sparkline, .sk-phone-only")) { return; }
       var holder = box(chart);
       var layout = chart.layout || {};
       chart.dataset.skScreen = JSON.stringify({

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import socket
 import subprocess
 import sys
 
@@ -29,19 +30,28 @@ def main() -> None:
             [sys.executable, "-m", "data_pipeline", "run", "--db", str(settings.db_path)],
             check=True,
         )
+    _exit_when_the_port_is_taken(settings)
     app = create_app(settings)
-    try:
-        app.run(host=settings.host, port=settings.port, debug=False, request_handler=_Handler)
-    except OSError as error:
-        if error.errno != errno.EADDRINUSE:
-            raise
-        print(
-            f"Poort {settings.port} op {settings.host} is al in gebruik (draait het dashboard "
-            "al?). Kies een andere poort met SK_PORT, bijvoorbeeld: "
-            "SK_PORT=8051 python -m dashboard",
-            file=sys.stderr,
-        )
-        sys.exit(2)
+    app.run(host=settings.host, port=settings.port, debug=False, request_handler=_Handler)
+
+
+def _exit_when_the_port_is_taken(settings: Settings) -> None:
+    """Say in Dutch which setting changes the port (werkzeug's own message is English and
+    does not know about SK_PORT). Checked before serving: werkzeug exits on a clash itself."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as werkzeug binds
+        try:
+            probe.bind((settings.host, settings.port))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            print(
+                f"Poort {settings.port} op {settings.host} is al in gebruik (draait het "
+                "dashboard al?). Kies een andere poort met SK_PORT, bijvoorbeeld: "
+                "SK_PORT=8051 python -m dashboard",
+                file=sys.stderr,
+            )
+            sys.exit(2)
 
 
 if __name__ == "__main__":

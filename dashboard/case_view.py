@@ -134,3 +134,13 @@ def _folded(text: str) -> str:
     """Lower case without accents, so 'cooperatie' finds 'Coöperatie'."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def home_cases_first(cases: pd.DataFrame, municipality_code: str) -> pd.DataFrame:
+    """The configured municipality's own cases lead the collection, the rest keep their order.
+
+    The reference customer opens /casussen to see its own cooperative beside the others; a
+    stable sort keeps the chronological order within both groups.
+    """
+    is_home = cases["municipality_code"] == municipality_code
+    return cases.sort_values(by="municipality_code", key=lambda _: ~is_home, kind="stable")

@@ -6,11 +6,10 @@ so one page never mixes two published versions.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 
 from dashboard import queries, runtime
-from dashboard.db import Release, ReleaseGone, Store
+from dashboard.db import Release, ReleaseGone, ReleaseIncompatible, Store
 from dashboard.settings import Settings
 from dashboard.url_state import UrlProblem
 
@@ -54,10 +53,14 @@ def open_page(requested: str | None) -> PageContext:
     """
     app = runtime.current()
     release: Release | None = None
+    why_not = ""
     if requested:
-        with contextlib.suppress(ReleaseGone):
+        try:
             release = app.store.release(requested)
-    pinned_gone = bool(requested) and release is None
+        except ReleaseGone:
+            why_not = "deze publicatie bestaat niet (meer)"
+        except ReleaseIncompatible:
+            why_not = "deze publicatie is gemaakt met een oudere versie van Sociaal Kompas"
     if release is None:
         release = _open_current(app.store)
     problems = (
@@ -65,11 +68,11 @@ def open_page(requested: str | None) -> PageContext:
             UrlProblem(
                 RELEASE_PARAMETER,
                 str(requested),
-                "deze publicatie bestaat niet (meer); we tonen de cijfers van de nieuwste "
-                f"publicatie ({release.release_id}).",
+                f"{why_not}; we tonen de cijfers van de nieuwste publicatie "
+                f"({release.release_id}).",
             )
         ]
-        if pinned_gone
+        if why_not
         else []
     )
     return PageContext(
@@ -77,6 +80,6 @@ def open_page(requested: str | None) -> PageContext:
         release=release,
         current_id=runtime.current_release_id(),
         info=queries.store_info(release),
-        pinned=bool(requested) and not pinned_gone,
+        pinned=bool(requested) and not why_not,
         problems=problems,
     )

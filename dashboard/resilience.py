@@ -17,7 +17,7 @@ import dash_bootstrap_components as dbc
 import flask
 from dash import html
 
-from dashboard.db import StoreBroken, StoreMissing
+from dashboard.db import ReleaseIncompatible, StoreBroken, StoreMissing
 from dashboard.response_cache import mark_uncacheable
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,12 @@ def store_problem_text(error: Exception) -> str:
         return (
             "Er zijn nog geen cijfers gepubliceerd, of de publicatie is verdwenen. "
             "Meld dit aan de beheerder van dit dashboard."
+        )
+    if isinstance(error, ReleaseIncompatible):
+        return (
+            "De gepubliceerde cijfers zijn gemaakt met een andere versie van Sociaal Kompas en "
+            "passen niet bij deze versie. De beheerder moet ze opnieuw publiceren "
+            "(python -m data_pipeline run)."
         )
     return (
         "Het gepubliceerde gegevensbestand is beschadigd en kan niet worden gelezen. "

@@ -30,11 +30,21 @@ PANEL_DATA = "sk-panel-data"
 SCREEN_COLUMNS_LEFT_OUT = ("Maat", "Bron", "Bron noemer")  # in the downloads, not on screen
 
 
-def _cell(value: object) -> str:
+def _decimals(column: pd.Series) -> int:
+    """One number style per column: as many decimals as its most precise value needs (≤ 2),
+    so 31,10 / 8,00 / 10,20 read as one series, not '31,1 / 8 / 10,2'."""
+    values = [v for v in column if isinstance(v, float) and v == v and not isinstance(v, bool)]
+    for decimals in (0, 1):
+        if all(round(v, decimals) == round(v, 2) for v in values):
+            return decimals
+    return 2
+
+
+def _cell(value: object, decimals: int) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        return "" if value != value else format_number(value, 0 if value.is_integer() else 2)
+        return "" if value != value else format_number(value, decimals)
     return "" if value is None else str(value)
 
 
@@ -43,11 +53,17 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Div:
 
     Cells are plain text components, so text from files or links is shown, never interpreted.
     """
-    columns = [c for c in table.columns if c not in SCREEN_COLUMNS_LEFT_OUT]
-    header = html.Thead(html.Tr([html.Th(column, scope="col") for column in columns]))
+    units = table["Maat"].dropna().unique() if "Maat" in table else []
+    left_out = SCREEN_COLUMNS_LEFT_OUT if len(units) <= 1 else SCREEN_COLUMNS_LEFT_OUT[1:]
+    columns = [c for c in table.columns if c not in left_out]
+    titles = {"Waarde": f"Waarde ({units[0]})"} if len(units) == 1 else {}  # unit in the header
+    header = html.Thead(
+        html.Tr([html.Th(titles.get(column, column), scope="col") for column in columns])
+    )
+    decimals = [_decimals(table[column]) for column in columns]
     body = html.Tbody(
         [
-            html.Tr([html.Td(_cell(value)) for value in row])
+            html.Tr([html.Td(_cell(v, d)) for v, d in zip(row, decimals, strict=True)])
             for row in table[columns].itertuples(index=False)
         ]
     )

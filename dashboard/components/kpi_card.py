@@ -66,6 +66,8 @@ def _rate_line(definition: KpiDefinition, row: dict) -> html.P:
     text = "\u00a0"
     if definition.rate_unit and rate is not None:
         text = f"{format_number(rate, definition.rate_decimals)} {definition.rate_unit}"
+        if definition.rate_unit.startswith("euro "):  # one euro style on the card: € 341,26
+            text = f"€ {format_number(rate, definition.rate_decimals)} {definition.rate_unit[5:]}"
         if row.get("rate_is_demo") and not row.get("is_demo"):
             text += " (noemer: voorbeeldgegevens)"
     return html.P(text, className="sk-kpi-rate sk-muted mb-1")

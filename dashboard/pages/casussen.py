@@ -7,13 +7,22 @@ all reproducible from the link (?thema=jeugd&trede=faciliteren&provincie=Utrecht
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
+import plotly.graph_objects as go
 from dash import Input, Output, callback, dcc, html
 
 from dashboard import queries
-from dashboard.case_view import LADDER_NOTE, CaseFilters, filter_cases, parse_filters
+from dashboard.case_view import (
+    LADDER_NOTE,
+    CaseFilters,
+    filter_cases,
+    home_cases_first,
+    parse_filters,
+)
 from dashboard.components.cases import (
     case_card,
     documents_note,
@@ -24,6 +33,7 @@ from dashboard.components.cases import (
 from dashboard.components.chart_panel import GRAPH_CONFIG
 from dashboard.components.page_frame import url_problem_alert
 from dashboard.db import Release
+from dashboard.figures.case_phone import narrow_ladder, narrow_timeline
 from dashboard.figures.cases import ladder_figure, timeline_figure
 from dashboard.page_context import RELEASE_PARAMETER, open_page
 from dashboard.url_state import build_search, single_values
@@ -48,7 +58,7 @@ def layout(**raw_query: object) -> html.Div:
     if overview.empty:
         return html.Div([html.H1("Casussen", className="h3"), html.P("Er zijn nog geen casussen.")])
     filters = parse_filters(query, overview, labels)
-    shown = filter_cases(overview, filters)
+    shown = home_cases_first(filter_cases(overview, filters), page.settings.default_municipality)
     sources = queries.sources_by_id(release, overview["source_id"].tolist())
     publishers = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     return html.Div(
@@ -99,28 +109,35 @@ def _panels(
             "Rol van de overheid op de participatietrap",
             [
                 html.P(LADDER_NOTE, className="small"),
-                dcc.Graph(
-                    figure=ladder_figure(
-                        ladder[ladder["case_id"].isin(ids)], step_labels=step_labels
-                    ),
-                    config=GRAPH_CONFIG,
+                *_wide_and_narrow(
+                    ladder_figure(ladder[ladder["case_id"].isin(ids)], step_labels=step_labels),
+                    narrow_ladder,
                 ),
             ],
             sources,
         ),
         overview_section(
             "Tijdlijn van alle mijlpalen",
-            [
-                dcc.Graph(
-                    figure=timeline_figure(timeline[timeline["case_id"].isin(ids)]),
-                    config=GRAPH_CONFIG,
-                )
-            ],
+            _wide_and_narrow(
+                timeline_figure(timeline[timeline["case_id"].isin(ids)]), narrow_timeline
+            ),
             sources,
         ),
         html.Details(
             [html.Summary("Alle bronverwijzingen per casus"), documents_note(sources)],
             className="sk-about small mb-3",
+        ),
+    ]
+
+
+def _wide_and_narrow(figure: go.Figure, narrow: Callable[[go.Figure], go.Figure]) -> list:
+    """The chart twice: as drawn for a screen and paper, and re-laid for a phone (CSS picks)."""
+    return [
+        dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="d-none d-md-block d-print-block"),
+        dcc.Graph(
+            figure=narrow(figure),
+            config=GRAPH_CONFIG,
+            className="sk-phone-only d-md-none d-print-none",
         ),
     ]
 

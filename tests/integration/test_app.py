@@ -35,6 +35,21 @@ def test_kerncijfers_shows_every_kpi_with_store_values(in_app, texts, fixture_va
     assert "CBS, Testtabel jeugdhulp (fixture) (TEST01NED), 1 juni 2024" in shown  # the details
 
 
+def test_kerncijfers_downloads_the_four_cards_with_source_and_status(
+    in_app, panel_rows, fixture_value
+):
+    from dashboard.pages import kerncijfers
+
+    rows = panel_rows(kerncijfers.layout(gemeente="GM0351", jaar="2022"), "kerncijfers-kaarten")
+    kpis = pd.read_csv("data/reference/kpis.csv")
+    assert [r["Kerncijfer"] for r in rows] == kpis["title_nl"].tolist()
+    assert {r["Plaats"] for r in rows} == {"Woudenberg"}
+    clients = next(r for r in rows if r["Eenheid"] == "jongeren")
+    assert clients["Waarde"] == fixture_value("youth_care_clients", "GM0351", 2022)
+    assert clients["Bron"].startswith("CBS") and clients["Status"]
+    assert all(r["Bron"] and r["Status"] for r in rows if r["Waarde"] is not None)
+
+
 def test_kerncijfers_opens_on_the_latest_year_with_real_numbers(in_app, texts):
     from dashboard.pages import kerncijfers
 

@@ -105,3 +105,26 @@ def test_an_interrupted_build_leaves_nothing_after_the_next_run(tmp_path):
         path.write_bytes(b"half a build")
     publish_fixture_store(settings)
     assert not list(settings.db_path.parent.rglob("*.building*"))
+
+
+def test_a_release_made_by_an_older_pipeline_is_named_when_opened_not_by_a_failing_page(
+    tmp_path,
+):
+    """After an upgrade, a pinned link to a release whose marts lack a column the app now
+    reads is known as such at once: the store says so, the page says so in Dutch."""
+    import duckdb
+
+    from dashboard.db import ReleaseIncompatible
+    from dashboard.resilience import store_problem_text
+
+    settings = fixture_settings(tmp_path)
+    older = publish_fixture_store(settings)
+    publish_fixture_store(settings)
+    with duckdb.connect(str(older)) as database:  # what an older pipeline wrote
+        database.execute("alter table marts.mart_kpi_catalogue drop column short_title_nl")
+
+    store = Store(settings.db_path, QUERY_DIR)
+    with pytest.raises(ReleaseIncompatible, match="kpi_definitions"):
+        store.release(older.stem)
+    assert store.current().release_id != older.stem  # the current release opens as before
+    assert "andere versie van Sociaal Kompas" in store_problem_text(ReleaseIncompatible("x"))

@@ -172,3 +172,23 @@ def test_responses_carry_security_headers_and_no_server_version(served):
     assert "script-src 'self' 'sha256-" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert not any(character.isdigit() for character in headers.get("Server", ""))
+
+
+def test_a_port_in_use_is_named_with_the_setting_that_changes_it(store):  # noqa: ANN001
+    """`python -m dashboard` on a taken port says which setting to change, in Dutch."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "SK_DB_PATH": str(store), "SK_PORT": str(port), "SK_HOST": "127.0.0.1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "dashboard"], env=env, capture_output=True, text=True, timeout=60
+        )
+    assert result.returncode == 2
+    assert f"Poort {port}" in result.stderr and "SK_PORT" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.case_view import case_years, filter_cases, parse_filters
+from dashboard.case_view import case_years, filter_cases, home_cases_first, parse_filters
 
 OVERVIEW = pd.DataFrame(
     {
@@ -74,3 +74,10 @@ def test_filters_round_trip_through_the_link(vocabulary_labels):
 def test_case_years_span_first_start_to_last_end():
     assert case_years(OVERVIEW) == list(range(2006, 2015))
     assert case_years(OVERVIEW.iloc[0:0]) == []
+
+
+def test_the_configured_municipalitys_cases_lead_and_the_rest_keep_their_order() -> None:
+    cases = OVERVIEW.assign(municipality_code=["GM1859", "GM0855", "GM0363"])
+
+    assert home_cases_first(cases, "GM0363")["case_id"].tolist() == ["c", "a", "b"]
+    assert home_cases_first(cases, "GM0351")["case_id"].tolist() == ["a", "b", "c"]

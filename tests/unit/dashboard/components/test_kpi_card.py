@@ -117,6 +117,14 @@ def test_card_shows_value_rate_judged_change_and_source(texts):
     assert SAMPLE_BADGE not in shown
 
 
+def test_an_amount_per_inhabitant_is_written_in_the_same_euro_style(texts):
+    spend = KpiDefinition(
+        "youth_spend", "Uitgaven", "euro", "Def.", False, rate_unit="euro per inwoner"
+    )
+    shown = texts(kpi_card(spend, trend(False), year=2022, sources=SOURCES, card_id="c"))
+    assert "€ 311" in shown and "€ 94,2 per inwoner" in shown and "euro" not in shown
+
+
 def test_card_with_a_generated_previous_year_is_marked_and_not_judged(texts):
     shown = texts(
         kpi_card(CLIENTS, trend(False, previous_demo=True), year=2022, sources=SOURCES, card_id="c")

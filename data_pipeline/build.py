@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 import time
 import uuid
 from collections.abc import Callable
@@ -14,6 +15,7 @@ import pandas as pd
 
 from data_pipeline.errors import ModelFailed
 from data_pipeline.history import kept_release_files, read_history
+from data_pipeline.models import LAYERS, Model, build_order, sql_models
 from data_pipeline.observations import GAP_COLUMNS, ObservationBatch, empty_frame
 from data_pipeline.settings import PipelineSettings
 from data_pipeline.sources import documented, reference, regions, sample
@@ -22,7 +24,6 @@ from data_pipeline.suppression import Earlier, suppress_small_cells
 log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = "0.1.0"
-LAYERS = ("staging", "core", "marts")
 
 # A loader reads one kind of input and returns raw tables by name ("observations" and "sources"
 # are stacked with the others'; any other name becomes raw.<name>). It gets the settings and the
@@ -109,11 +110,13 @@ def build_store(
     previous: Path | None = None,
     extra_loaders: tuple[InputLoader, ...] = (),
     inputs: dict[str, pd.DataFrame] | None = None,
+    order: random.Random | None = None,
 ) -> Path:
     """Write a complete store to `target` (replaced if present) and return its path.
 
     `release_id` names the release being built; `previous` is the current release, which the
-    build compares itself with (what changed) without modifying it.
+    build compares itself with (what changed) without modifying it. The models run in the
+    order their references give (`order` shuffles models that are ready together: tests).
     """
     if inputs is None:
         inputs = load_all_inputs(settings, extra_loaders)
@@ -124,14 +127,47 @@ def build_store(
         inputs["build_info"] = _build_info(settings, release_id)
         for name, frame in inputs.items():
             _write_table(connection, f"raw.{name}", frame)
-        run_layer(connection, settings.sql_dir, "staging")
-        run_layer(connection, settings.sql_dir, "core")
         earlier = _earlier_releases(connection, previous)
-        _write_suppressed_facts(connection, settings.suppression_threshold, earlier)
         _copy_previous_release(connection, previous)
-        run_layer(connection, settings.sql_dir, "marts")
+        steps = [*sql_models(settings.sql_dir), _suppression_step(settings, earlier)]
+        raw_tables = [row[0] for row in connection.execute(RAW_TABLES).fetchall()]
+        for model in build_order(steps, raw_tables, shuffle=order):
+            _run_model(connection, model)
         connection.execute("checkpoint")
     return target
+
+
+RAW_TABLES = "select table_name from information_schema.tables where table_schema = 'raw'"
+
+
+def _suppression_step(settings: PipelineSettings, earlier: Earlier) -> Model:
+    """core.fct_observation is written by Python (the suppression needs a solver's care, not a
+    select): a named step of the model graph, run once the tables it reads are made."""
+    return Model(
+        "core.fct_observation",
+        reads=frozenset(
+            {"core.int_observation_resolved", "core.dim_category", "core.int_region_hierarchy"}
+        ),
+        run=lambda connection: _write_suppressed_facts(
+            connection, settings.suppression_threshold, earlier
+        ),
+    )
+
+
+def _run_model(connection: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Create one model's table (from its SQL file or its Python step) and log its size."""
+    started = time.perf_counter()
+    where = f"sql/{model.layer}/{model.path.name}" if model.path else model.table
+    try:
+        if model.run is not None:
+            model.run(connection)
+        else:
+            assert model.path is not None
+            connection.execute(f"create table {model.table} as {model.path.read_text('utf-8')}")
+    except duckdb.Error as error:
+        raise ModelFailed(f"{where}: {error}") from error
+    rows = connection.execute(f"select count(*) from {model.table}").fetchall()[0]
+    log.info("%s: %s rows, %.2fs", model.table, rows[0], time.perf_counter() - started)
 
 
 PREVIOUS_CELLS = (  # what the previous release published (its public mart, as published)
@@ -192,24 +228,6 @@ def _write_table(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.Dat
     connection.register("incoming_frame", frame)
     connection.execute(f"create table {name} as select * from incoming_frame")
     connection.unregister("incoming_frame")
-
-
-def run_layer(connection: duckdb.DuckDBPyConnection, sql_dir: Path, layer: str) -> None:
-    """Create one table per sql/<layer>/*.sql file, in file-name order."""
-    for path in sorted((sql_dir / layer).glob("*.sql")):
-        started = time.perf_counter()
-        try:
-            connection.execute(f"create table {layer}.{path.stem} as {path.read_text('utf-8')}")
-        except duckdb.Error as error:
-            raise ModelFailed(f"sql/{layer}/{path.name}: {error}") from error
-        rows = connection.execute(f"select count(*) from {layer}.{path.stem}").fetchall()[0]
-        log.info(
-            "%s.%s: %s rows, %.2fs",
-            layer,
-            path.stem,
-            rows[0] if rows else 0,
-            time.perf_counter() - started,
-        )
 
 
 def _earlier_releases(connection: duckdb.DuckDBPyConnection, previous: Path | None) -> Earlier:

@@ -1,4 +1,5 @@
-"""ruff (lint and format) and mypy are part of the suite, so the one test command runs them."""
+"""ruff (lint and format), mypy and sqlfluff (sql/, DuckDB dialect, .sqlfluff) are part of the
+suite, so the one test command runs them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ CHECKS = {
     "ruff check": [sys.executable, "-m", "ruff", "check", "."],
     "ruff format": [sys.executable, "-m", "ruff", "format", "--check", "."],
     "mypy": [sys.executable, "-m", "mypy", "dashboard", "data_pipeline"],
+    "sqlfluff": [sys.executable, "-m", "sqlfluff", "lint", "sql", "--processes", "2"],
 }
 
 

@@ -16,7 +16,8 @@ memberships as (
 ),
 
 size_classes as (
-    select * from staging.stg_region_groups where group_kind = 'size_class'
+    select * from staging.stg_region_groups
+    where group_kind = 'size_class'
 ),
 
 successor_rows as (
@@ -45,7 +46,7 @@ successors as (
     select
         successor_rows.municipality_code,
         list(
-            {'code': successor_rows.successor_code, 'name': successor.municipality_name}
+            { 'code': successor_rows.successor_code, 'name': successor.municipality_name }
             order by successor.municipality_name
         ) as successors,
         min(successor_rows.first_year_in_successor) as successor_from_year,

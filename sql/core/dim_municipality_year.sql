@@ -21,13 +21,15 @@ final as (
     left join groups as province
         on province.group_kind = 'province' and memberships.province_code = province.group_code
     left join groups as youth_care_region
-        on youth_care_region.group_kind = 'youth_care_region'
-        and memberships.youth_care_region_code = youth_care_region.group_code
+        on
+            youth_care_region.group_kind = 'youth_care_region'
+            and memberships.youth_care_region_code = youth_care_region.group_code
     left join groups as size_class
         on size_class.group_kind = 'size_class' and memberships.size_class = size_class.group_code
     left join groups as urbanisation
-        on urbanisation.group_kind = 'urbanisation'
-        and memberships.urbanisation = urbanisation.group_code
+        on
+            urbanisation.group_kind = 'urbanisation'
+            and memberships.urbanisation = urbanisation.group_code
 )
 
 select * from final

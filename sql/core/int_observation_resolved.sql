@@ -48,10 +48,11 @@ winners as (
             partition by indicator, municipality_code, year
             -- generated data last, always (it never fills what a real source left empty);
             -- among real sources a breakdown with its total first (an import lacking parts
-            -- never replaces a complete total); then by kind; within a kind the fuller breakdown (a fetched
-            -- table with every category beats an extract with only the total), then the
-            -- latest retrieval or import
-            order by kind = 'sample', has_total desc, kind_rank, known_cells desc,
+            -- never replaces a complete total); then by kind; within a kind the fuller
+            -- breakdown (a fetched table with every category beats an extract with only the
+            -- total), then the latest retrieval or import
+            order by
+                kind = 'sample' asc, has_total desc, kind_rank asc, known_cells desc,
                 retrieved_at desc nulls last, source_id desc
         ) as precedence_rank
     from breakdown_sources
@@ -77,10 +78,11 @@ final as (
         case when observations.value is null then '.' end as cell_symbol
     from observations
     inner join winners
-        on observations.indicator = winners.indicator
-        and observations.municipality_code = winners.municipality_code
-        and observations.year = winners.year
-        and observations.source_id = winners.source_id
+        on
+            observations.indicator = winners.indicator
+            and observations.municipality_code = winners.municipality_code
+            and observations.year = winners.year
+            and observations.source_id = winners.source_id
     where winners.precedence_rank = 1
 )
 

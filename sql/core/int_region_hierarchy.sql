@@ -19,38 +19,61 @@ memberships as (
 ),
 
 country as (
-    select municipality_code from regions where region_kind = 'country'
+    select municipality_code from regions
+    where region_kind = 'country'
 ),
 
 yearly_groups as (
-    select province_code as parent, year, municipality_code from memberships
+    select
+        province_code as parent,
+        year,
+        municipality_code
+    from memberships
     union all
-    select youth_care_region_code as parent, year, municipality_code from memberships
+    select
+        youth_care_region_code as parent,
+        year,
+        municipality_code
+    from memberships
     union all
-    select country.municipality_code as parent, memberships.year, memberships.municipality_code
+    select
+        country.municipality_code as parent,
+        memberships.year,
+        memberships.municipality_code
     from memberships cross join country
 ),
 
 yearly as (
-    select parent, year, list(municipality_code order by municipality_code) as children
+    select
+        parent,
+        year,
+        list(municipality_code order by municipality_code) as children
     from yearly_groups
     group by parent, year
 ),
 
 listed_members as (
-    select province_code as parent, municipality_code
+    select
+        province_code as parent,
+        municipality_code
     from regions
-    where region_kind = 'municipality' and province_code is not null
+    where
+        region_kind = 'municipality' and province_code is not null
         and not exists (select 1 from memberships)
     union all
-    select country.municipality_code as parent, regions.municipality_code
+    select
+        country.municipality_code as parent,
+        regions.municipality_code
     from country cross join regions
     where regions.region_kind = 'municipality' and not exists (select 1 from memberships)
 ),
 
 listed as (
-    select parent, null::integer as year, list(municipality_code order by municipality_code)
-        as children
+    select
+        parent,
+        null::integer as year,
+        list(municipality_code order by municipality_code)
+            as children
     from listed_members
     group by parent
 ),

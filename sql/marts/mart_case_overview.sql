@@ -11,7 +11,7 @@ themes as (
     select
         case_id,
         list(theme order by theme) as themes
-    from staging.stg_case_themes
+    from core.fct_case_theme
     group by case_id
 ),
 
@@ -20,7 +20,11 @@ ladder as (
 ),
 
 distinct_steps as (
-    select distinct case_id, step, step_rank from ladder
+    select distinct
+        case_id,
+        step,
+        step_rank
+    from ladder
 ),
 
 every_step as (

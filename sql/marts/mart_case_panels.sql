@@ -21,7 +21,7 @@ ideas as (
         cast(null as varchar) as unit,
         cast(null as integer) as year,
         ref
-    from staging.stg_case_ideas
+    from core.fct_case_idea
 ),
 
 actors as (
@@ -37,7 +37,7 @@ actors as (
         cast(null as varchar) as unit,
         cast(null as integer) as year,
         ref
-    from staging.stg_case_actors
+    from core.dim_case_actor
 ),
 
 factors as (
@@ -70,7 +70,7 @@ key_figures as (
         unit,
         year,
         ref
-    from staging.stg_case_key_figures
+    from core.fct_case_key_figure
 ),
 
 items as (

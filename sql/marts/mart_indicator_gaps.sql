@@ -33,7 +33,8 @@ final as (
     where not exists (
         select 1
         from observations
-        where observations.indicator = gaps.indicator
+        where
+            observations.indicator = gaps.indicator
             and observations.municipality_code = gaps.municipality_code
             and observations.year = gaps.year
             and observations.category = 'total'

@@ -50,14 +50,19 @@ joined as (
         measures.measure,
         measures.value_indicator is not null as is_published_measure,
         -- for a measure the publisher computed, its row is the value; else the observation
-        coalesce(published.value, case when published.indicator is null then
-            observations.value end) as numerator_value,
+        coalesce(published.value, case
+            when published.indicator is null
+                then
+                    observations.value
+        end) as numerator_value,
         case when published.indicator is null then observations else published end as value_row,
         measures.is_as_published,
         measures.scale,
         measures.decimals,
-        case when published.indicator is null then observations.half_rounding
-            else published.half_rounding end as numerator_half,
+        case
+            when published.indicator is null then observations.half_rounding
+            else published.half_rounding
+        end as numerator_half,
         denominator.half_rounding as denominator_half,
         denominator.value as denominator_value,
         denominator.is_demo as denominator_is_demo,
@@ -66,15 +71,17 @@ joined as (
     from rounded as observations
     inner join measures on observations.indicator = measures.indicator
     left join rounded as published
-        on measures.value_indicator = published.indicator
-        and observations.municipality_code = published.municipality_code
-        and observations.year = published.year
-        and observations.category = published.category
+        on
+            measures.value_indicator = published.indicator
+            and observations.municipality_code = published.municipality_code
+            and observations.year = published.year
+            and observations.category = published.category
     left join rounded as denominator
-        on measures.denominator_indicator = denominator.indicator
-        and measures.denominator_category = denominator.category
-        and observations.municipality_code = denominator.municipality_code
-        and observations.year = denominator.year
+        on
+            measures.denominator_indicator = denominator.indicator
+            and measures.denominator_category = denominator.category
+            and observations.municipality_code = denominator.municipality_code
+            and observations.year = denominator.year
     where measures.value_indicator is null or published.indicator is not null
 ),
 
@@ -91,14 +98,16 @@ computed as (
         end as value,
         case
             when is_published_measure or is_as_published then numerator_value - numerator_half
-            else scale * (numerator_value - numerator_half)
+            else
+                scale * (numerator_value - numerator_half)
                 / nullif(denominator_value + denominator_half, 0)
         end as value_low,
         case
             when is_published_measure or is_as_published then numerator_value + numerator_half
             when denominator_value - denominator_half > 0
-                then scale * (numerator_value + numerator_half)
-                / (denominator_value - denominator_half)
+                then
+                    scale * (numerator_value + numerator_half)
+                    / (denominator_value - denominator_half)
         end as value_high,
         value_row.is_suppressed,
         value_row.cell_symbol,
@@ -124,8 +133,9 @@ with_series as (
         numerator_source.series as source_series,
         coalesce(
             lag(numerator_source.series) over (
-                partition by computed.indicator, computed.municipality_code, computed.category,
-                computed.measure
+                partition by
+                    computed.indicator, computed.municipality_code, computed.category,
+                    computed.measure
                 order by computed.year
             ) <> numerator_source.series,
             false

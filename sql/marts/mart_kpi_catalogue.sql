@@ -37,11 +37,13 @@ final as (
     from kpis
     inner join indicators as indicator on kpis.indicators[1] = indicator.indicator
     inner join measures as value_measure
-        on kpis.indicators[1] = value_measure.indicator
-        and kpis.value_measure = value_measure.measure
+        on
+            kpis.indicators[1] = value_measure.indicator
+            and kpis.value_measure = value_measure.measure
     left join measures as rate_measure
-        on kpis.indicators[1] = rate_measure.indicator
-        and kpis.rate_measure = rate_measure.measure
+        on
+            kpis.indicators[1] = rate_measure.indicator
+            and kpis.rate_measure = rate_measure.measure
     left join indicators as reference on kpis.reference_indicator = reference.indicator
 )
 

@@ -50,9 +50,10 @@ kpi_references as (
         measures.source_id as reference_source_id
     from kpis
     inner join measures
-        on kpis.reference_indicator = measures.indicator
-        and kpis.category = measures.category
-        and kpis.value_measure = measures.measure
+        on
+            kpis.reference_indicator = measures.indicator
+            and kpis.category = measures.category
+            and kpis.value_measure = measures.measure
 ),
 
 kpi_values as (
@@ -63,17 +64,20 @@ kpi_values as (
         -- a sum only when every part is known and all parts have one status: generated and
         -- real (or imported and official) values are never added up
         case
-            when count(measures.value) = max(kpi_parts.part_count)
+            when
+                count(measures.value) = max(kpi_parts.part_count)
                 and count(distinct measures.status) = 1
                 then sum(measures.value)
         end as value,
         case
-            when count(measures.value) = max(kpi_parts.part_count)
+            when
+                count(measures.value) = max(kpi_parts.part_count)
                 and count(distinct measures.status) = 1
                 then sum(measures.value_low)
         end as value_low,
         case
-            when count(measures.value) = max(kpi_parts.part_count)
+            when
+                count(measures.value) = max(kpi_parts.part_count)
                 and count(distinct measures.status) = 1
                 then sum(measures.value_high)
         end as value_high,
@@ -93,9 +97,10 @@ kpi_values as (
         bool_or(measures.is_series_break) as is_series_break
     from kpi_parts
     inner join measures
-        on kpi_parts.indicator = measures.indicator
-        and kpi_parts.category = measures.category
-        and kpi_parts.value_measure = measures.measure
+        on
+            kpi_parts.indicator = measures.indicator
+            and kpi_parts.category = measures.category
+            and kpi_parts.value_measure = measures.measure
     group by all
 ),
 
@@ -109,9 +114,10 @@ kpi_rates as (
         measures.denominator_source_id as rate_source_id
     from kpi_parts
     inner join measures
-        on kpi_parts.indicator = measures.indicator
-        and kpi_parts.category = measures.category
-        and kpi_parts.rate_measure = measures.measure
+        on
+            kpi_parts.indicator = measures.indicator
+            and kpi_parts.category = measures.category
+            and kpi_parts.rate_measure = measures.measure
     where kpi_parts.part_count = 1
 ),
 
@@ -126,7 +132,8 @@ combined as (
 ),
 
 known as (
-    select * from combined where value is not null
+    select * from combined
+    where value is not null
 ),
 
 final as (
@@ -174,18 +181,21 @@ final as (
     from combined as current_year
     -- the previous known number: last year's, or the survey's previous measurement
     asof left join known as previous_year
-        on current_year.municipality_code = previous_year.municipality_code
-        and current_year.kpi = previous_year.kpi
-        and current_year.year > previous_year.year
+        on
+            current_year.municipality_code = previous_year.municipality_code
+            and current_year.kpi = previous_year.kpi
+            and current_year.year > previous_year.year
     left join kpi_references
-        on current_year.municipality_code = kpi_references.municipality_code
-        and current_year.kpi = kpi_references.kpi
-        and current_year.year = kpi_references.year
+        on
+            current_year.municipality_code = kpi_references.municipality_code
+            and current_year.kpi = kpi_references.kpi
+            and current_year.year = kpi_references.year
     left join case_starts on current_year.municipality_code = case_starts.municipality_code
     left join combined as baseline
-        on current_year.municipality_code = baseline.municipality_code
-        and current_year.kpi = baseline.kpi
-        and baseline.year = case_starts.baseline_year
+        on
+            current_year.municipality_code = baseline.municipality_code
+            and current_year.kpi = baseline.kpi
+            and baseline.year = case_starts.baseline_year
 )
 
 select * from final

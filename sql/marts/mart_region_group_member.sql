@@ -19,26 +19,56 @@ observation_years as (
 ),
 
 yearly as (
-    select year, 'province' as group_kind, province_code as group_code,
-        province_name as group_label, municipality_code, source_id
+    select
+        year,
+        'province' as group_kind,
+        province_code as group_code,
+        province_name as group_label,
+        municipality_code,
+        source_id
     from memberships
     union all
-    select year, 'youth_care_region', youth_care_region_code, youth_care_region_name,
-        municipality_code, source_id
+    select
+        year,
+        'youth_care_region' as group_kind,
+        youth_care_region_code as group_code,
+        youth_care_region_name as group_label,
+        municipality_code,
+        source_id
     from memberships
     union all
-    select year, 'size_class', size_class, size_class_name, municipality_code, source_id
+    select
+        year,
+        'size_class' as group_kind,
+        size_class as group_code,
+        size_class_name as group_label,
+        municipality_code,
+        source_id
     from memberships
     union all
-    select year, 'urbanisation', urbanisation, urbanisation_name, municipality_code, source_id
+    select
+        year,
+        'urbanisation' as group_kind,
+        urbanisation as group_code,
+        urbanisation_name as group_label,
+        municipality_code,
+        source_id
     from memberships
     union all
-    select year, 'country', 'NL01', 'Nederland', municipality_code, source_id
+    select
+        year,
+        'country' as group_kind,
+        'NL01' as group_code,
+        'Nederland' as group_label,
+        municipality_code,
+        source_id
     from memberships
 ),
 
 listed as (
-    select observation_years.year, kinds.group_kind,
+    select
+        observation_years.year,
+        kinds.group_kind,
         case kinds.group_kind when 'province' then regions.province_code else 'NL01' end
             as group_code,
         case kinds.group_kind when 'province' then regions.province_name else 'Nederland' end
@@ -48,7 +78,8 @@ listed as (
     from regions
     cross join observation_years
     cross join (values ('province'), ('country')) as kinds (group_kind)
-    where regions.region_kind = 'municipality'
+    where
+        regions.region_kind = 'municipality'
         and not exists (select 1 from memberships)
         and (kinds.group_kind = 'country' or regions.province_code is not null)
 ),
@@ -67,7 +98,11 @@ final as (
         regions.municipality_name,
         false as is_demo,
         members.source_id
-    from (select * from yearly union all select * from listed) as members
+    from (
+        select * from yearly
+        union all
+        select * from listed
+    ) as members
     inner join regions on members.municipality_code = regions.municipality_code
     where members.group_code is not null
 )

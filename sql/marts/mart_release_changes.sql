@@ -4,12 +4,22 @@
 with
 
 current_cells as (
-    select indicator, municipality_code, year, category, value, is_suppressed
+    select
+        indicator,
+        municipality_code,
+        year,
+        category,
+        value,
+        is_suppressed
     from core.fct_observation
 ),
 
 previous_cells as (
-    select * from raw.previous_cells
+    select * from core.fct_previous_cell
+),
+
+previous_release as (
+    select count(*) as cells from previous_cells
 ),
 
 compared as (
@@ -21,16 +31,23 @@ compared as (
         case
             when previous_cells.indicator is null then 'added'
             when current_cells.indicator is null then 'removed'
-            when current_cells.value is distinct from previous_cells.value
-                or current_cells.is_suppressed <> previous_cells.is_suppressed then 'revised'
+            -- `is distinct from`, spelt so that sqlfluff can parse it: a value that
+            -- appeared or disappeared counts as a change, as a different one does
+            when coalesce(
+                current_cells.value <> previous_cells.value,
+                (current_cells.value is null) <> (previous_cells.value is null)
+            )
+            or current_cells.is_suppressed <> previous_cells.is_suppressed then 'revised'
         end as change
     from current_cells
     full outer join previous_cells
-        on current_cells.indicator = previous_cells.indicator
-        and current_cells.municipality_code = previous_cells.municipality_code
-        and current_cells.year = previous_cells.year
-        and current_cells.category = previous_cells.category
-    where (select count(*) from previous_cells) > 0
+        on
+            current_cells.indicator = previous_cells.indicator
+            and current_cells.municipality_code = previous_cells.municipality_code
+            and current_cells.year = previous_cells.year
+            and current_cells.category = previous_cells.category
+    cross join previous_release
+    where previous_release.cells > 0  -- a first build has nothing to compare with
 ),
 
 final as (

@@ -7,7 +7,7 @@ changes as (
 ),
 
 build as (
-    select * from raw.build_info
+    select * from core.dim_build
 ),
 
 this_release as (
@@ -24,10 +24,17 @@ this_release as (
 ),
 
 final as (
-    select *, false as is_demo, 'release' as source_id from this_release
+    select
+        *,
+        false as is_demo,
+        'release' as source_id
+    from this_release
     union all by name
-    select *, false as is_demo, 'release' as source_id
-    from raw.previous_history
+    select
+        *,
+        false as is_demo,
+        'release' as source_id
+    from core.fct_previous_release
     where release_id not in (select release_id from this_release)
 )
 

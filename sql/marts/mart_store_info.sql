@@ -2,7 +2,7 @@
 with
 
 build as (
-    select * from raw.build_info
+    select * from core.dim_build
 ),
 
 coverage as (

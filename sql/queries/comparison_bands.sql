@@ -9,7 +9,8 @@ with
 members as (
     select measure.*
     from marts.mart_indicator_measure as measure
-    where measure.indicator = $indicator
+    where
+        measure.indicator = $indicator
         and measure.measure = $measure
         and measure.year between $first_year and $last_year
         and measure.value is not null
@@ -18,7 +19,8 @@ members as (
             or exists (
                 select 1
                 from marts.mart_region_group_member as member
-                where member.group_kind = $group_kind
+                where
+                    member.group_kind = $group_kind
                     and member.group_code = $group_code
                     and member.year = measure.year
                     and member.municipality_code = measure.municipality_code

@@ -15,6 +15,7 @@ select
     figure.reference,
     figure.published_on
 from marts.mart_documented_figure as figure
-where figure.municipality_code = $municipality_code
+where
+    figure.municipality_code = $municipality_code
     and figure.indicator = $indicator
 order by figure.year

@@ -27,16 +27,19 @@ select
     measure.is_series_break
 from marts.mart_indicator_measure as measure
 inner join marts.mart_measure_catalogue as catalogue
-    on measure.indicator = catalogue.indicator
-    and measure.measure = catalogue.measure
+    on
+        measure.indicator = catalogue.indicator
+        and measure.measure = catalogue.measure
 inner join marts.mart_category as category
-    on measure.indicator = category.indicator
-    and measure.category = category.category
+    on
+        measure.indicator = category.indicator
+        and measure.category = category.category
 inner join marts.mart_region as region
     on measure.municipality_code = region.municipality_code
 left join marts.mart_vocabulary as status
-    on status.vocabulary = 'status'
-    and measure.status = status.code
+    on
+        status.vocabulary = 'status'
+        and measure.status = status.code
 order by
     measure.indicator, catalogue.sort_order, measure.municipality_code, measure.year,
     category.sort_order

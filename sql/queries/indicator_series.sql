@@ -36,11 +36,13 @@ select
     measure.denominator_date
 from marts.mart_indicator_measure as measure
 inner join marts.mart_category as category
-    on measure.indicator = category.indicator
-    and measure.category = category.category
+    on
+        measure.indicator = category.indicator
+        and measure.category = category.category
 inner join marts.mart_region as region
     on measure.municipality_code = region.municipality_code
-where measure.indicator = $indicator
+where
+    measure.indicator = $indicator
     and measure.measure = $measure
     and list_contains($codes, measure.municipality_code)
     and measure.year between $first_year and $last_year

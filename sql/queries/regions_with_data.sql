@@ -14,7 +14,8 @@ select
     region.successor_from_year,
     region.successor_note_nl
 from marts.mart_region as region
-where region.region_kind in ('country', 'province', 'municipality')
+where
+    region.region_kind in ('country', 'province', 'municipality')
     and region.has_observations
 order by
     case region.region_kind when 'country' then 0 when 'province' then 1 else 2 end,

@@ -7,6 +7,9 @@ select
     changes.places,
     changes.years
 from marts.mart_release_changes as changes
-left join (select distinct indicator, indicator_label as label_nl from marts.mart_measure_catalogue) as indicator
+left join (select distinct
+    indicator,
+    indicator_label as label_nl
+from marts.mart_measure_catalogue) as indicator
     on changes.indicator = indicator.indicator
 order by indicator.label_nl, changes.change

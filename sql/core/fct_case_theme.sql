@@ -1,0 +1,2 @@
+-- Grain: one row per practice case per theme.
+select * from staging.stg_case_themes

@@ -170,3 +170,21 @@ def pages_for_store(app: Any, client: Any, store: Path, requests: int) -> dict:
 
     runtime.install(app.server, runtime.Runtime(Settings(db_path=store), Store(store, QUERY_DIR)))
     return {mode: bench_pages(client, requests, mode=mode) for mode in ("cold", "warm", "repeat")}
+
+
+def minimal_ms(requests: int) -> float:
+    """Median server time of the minimal peer app's chart callback (benchmarks/minimal_app.py)."""
+    from benchmarks.minimal_app import callback_request, server
+
+    client = server.test_client()
+
+    def call() -> None:
+        response = client.post(
+            "/_dash-update-component",
+            json=callback_request("?punten=10"),
+            headers={"Accept-Encoding": "gzip"},
+        )
+        if response.status_code != 200:
+            raise SystemExit(f"the minimal app answered {response.status_code}")
+
+    return median_ms(time_calls(call, requests, 5))

@@ -3,7 +3,9 @@
 Run with `python -m benchmarks.run [--repeat N] [--requests N] [--visits N] [--json PATH]`
 (`--only-visits`, `--serve-from DIR` to measure another checkout). Absolute milliseconds vary
 on a shared machine; the ratios to the trivial Dash callback, measured in the same run, compare.
-- Builds: `build_store` plus the checks, for the default data and a national-scale sample.
+- Builds: `build_store` plus the checks, for the default data (real, every municipality).
+- Peers: a trivial Dash callback (the floor) and a minimal Dash app with one line chart served
+  the same way (benchmarks/minimal_app.py): every figure is also a ratio to them.
 - Callbacks (benchmarks/callbacks.py): in-process, cold, warm and repeat.
 - Visits (benchmarks/visits.py): a real Chromium on an emulated 10 Mbit/s, 40 ms link against
   gunicorn, and fifty people opening one link at once.
@@ -15,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import sys
 import tempfile
 import time
@@ -25,60 +26,10 @@ from typing import Any
 
 import pandas as pd
 
-from benchmarks.callbacks import median_ms, pages_for_store, time_calls, trivial_ms
+from benchmarks.callbacks import median_ms, minimal_ms, pages_for_store, time_calls, trivial_ms
 from data_pipeline.build import build_store, load_all_inputs
 from data_pipeline.checks import run_checks
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import reference, sample
-
-NATIONAL_MUNICIPALITIES = 345
-
-
-def national_inputs(settings: PipelineSettings) -> dict[str, pd.DataFrame]:
-    """Default inputs plus ~345 generated municipalities over all provinces, 10 years."""
-    inputs = load_all_inputs(settings)
-    provinces = reference.read_reference(settings.data_dir, "provinces")["province_code"].tolist()
-    rng = random.Random(2018)
-    generated = pd.DataFrame(
-        [
-            {
-                "municipality_code": f"GM9{i:03d}",
-                "name": f"Voorbeeldgemeente {i}",
-                "province_code": provinces[i % len(provinces)],
-                "region_kind": "municipality",
-                "approx_inhabitants": float(int(5000 * 50 ** rng.random())),
-                "valid_from": pd.NA,
-                "valid_to": pd.NA,
-            }
-            for i in range(NATIONAL_MUNICIPALITIES)
-        ]
-    )
-    known = set(inputs["municipalities"]["municipality_code"])
-    province_rows = pd.DataFrame(
-        [
-            {
-                "municipality_code": code,
-                "name": f"Provincie {code}",
-                "province_code": "",
-                "region_kind": "province",
-                "approx_inhabitants": pd.NA,
-                "valid_from": pd.NA,
-                "valid_to": pd.NA,
-            }
-            for code in provinces
-            if code not in known
-        ]
-    )
-    municipalities = pd.concat(
-        [inputs["municipalities"], province_rows, generated], ignore_index=True
-    )
-    batch = sample.generate_sample(
-        sample.regions_from_reference(municipalities),
-        range(settings.first_year, settings.last_year + 1),
-    )
-    sources = pd.concat([inputs["sources"][~inputs["sources"]["is_demo"]], batch.sources])
-    inputs.update(municipalities=municipalities, observations=batch.observations, sources=sources)
-    return inputs
 
 
 def bench_build(settings: PipelineSettings, inputs_for: Callable[[], dict], repeat: int) -> dict:
@@ -117,31 +68,28 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="sk-bench-"))
-    province = PipelineSettings.from_env(db_path=work / "province" / "store.duckdb")
     national = PipelineSettings.from_env(db_path=work / "national" / "store.duckdb")
     results: dict[str, Any] = {"machine": machine_note(), "trivial_callback_ms": None}
+    national.db_path.parent.mkdir(parents=True)
     if args.only_visits:
-        province.db_path.parent.mkdir(parents=True)
-        publish_default(province)
-        results["visits"] = measure_visits(province.db_path, args)
+        publish_default(national)
+        results["visits"] = measure_visits(national.db_path, args)
         print_visits(results["visits"])
         return
     results["build"] = {
-        "province": bench_build(province, lambda: load_all_inputs(province), args.repeat),
-        "national": bench_build(national, lambda: national_inputs(national), args.repeat),
+        "national": bench_build(national, lambda: load_all_inputs(national), args.repeat),
     }
+    publish_default(national)  # the pages read a published release, as in production
     results["trivial_callback_ms"] = trivial_ms(args.requests * 3)
+    results["minimal_callback_ms"] = minimal_ms(args.requests * 3)
     from dashboard.app import create_app
 
     app = create_app()  # one app: Dash pages register process-wide
     client = app.server.test_client()
     client.get("/")
-    results["pages"] = {
-        scale: pages_for_store(app, client, settings.db_path, args.requests)
-        for scale, settings in (("province", province), ("national", national))
-    }
+    results["pages"] = {"national": pages_for_store(app, client, national.db_path, args.requests)}
     if args.visits or args.people:
-        results["visits"] = measure_visits(province.db_path, args)
+        results["visits"] = measure_visits(national.db_path, args)
     print_report(results)
     if "visits" in results:
         print_visits(results["visits"])
@@ -158,27 +106,36 @@ def publish_default(settings: PipelineSettings) -> None:
 
 
 def measure_visits(db_path: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """Browser visits and the crowd, against gunicorn serving this checkout or another."""
+    """Browser visits and the crowd against gunicorn serving this checkout or another, and
+    the minimal peer app's visits served the same way."""
     from benchmarks import visits
 
+    measured: dict[str, Any] = {"served_from": str(args.serve_from or "this checkout")}
     with visits.served(db_path, args.serve_from) as url:
-        measured: dict[str, Any] = {"served_from": str(args.serve_from or "this checkout")}
         if args.visits:
             measured |= visits.browser_visits(url, args.visits)
         if args.people:
             measured["crowd"] = visits.crowd(url, people=args.people)
+    if args.visits:
+        with visits.served(db_path, None, app=visits.MINIMAL_APP) as url:
+            minimal = visits.browser_visits(url, args.visits, link=visits.MINIMAL_LINK)
+        measured["minimal_first_visit"] = minimal["first_visit"]
     return measured
 
 
 def print_visits(measured: dict[str, Any]) -> None:
     """The visits as people make them."""
     print(f"Visits against {measured['served_from']} (gunicorn, 2 workers):")
-    for visit in ("first_visit", "repeat_visit"):
+    peer = measured.get("minimal_first_visit")
+    for visit in ("first_visit", "repeat_visit", "minimal_first_visit"):
         if visit in measured:
             v = measured[visit]
+            ratio = (
+                f" = {v['first_chart_ms'] / peer['first_chart_ms']:.2f}x minimal" if peer else ""
+            )
             print(
-                f"  {visit:13} {v['wire_kb']:>8} kB over the wire ({v['decoded_kb']} kB decoded), "
-                f"first chart after {v['first_chart_ms']} ms (10 Mbit/s, 40 ms, 390 px)"
+                f"  {visit:19} {v['wire_kb']:>8} kB over the wire ({v['decoded_kb']} kB decoded), "
+                f"first chart after {v['first_chart_ms']} ms{ratio} (10 Mbit/s, 40 ms, 390 px)"
             )
     if "crowd" not in measured:
         return
@@ -216,19 +173,21 @@ def print_report(results: dict) -> None:
             f"Pipeline build + checks ({scale}): median {build['median_ms']} ms "
             f"(min {build['min_ms']}, max {build['max_ms']})"
         )
+    peer = results["minimal_callback_ms"]
     print(f"Trivial Dash callback (floor): median {floor} ms")
+    print(f"Minimal app's chart callback (peer): median {peer} ms")
     print(
-        f"{'page':15} {'scale':9} {'cache':6} {'initial ms':>11} {'ratio':>6} "
-        f"{'change ms':>10} {'ratio':>6} {'routing ms':>11} {'ratio':>6}"
+        f"{'page':15} {'scale':9} {'cache':6} {'initial ms':>11} {'x peer':>7} "
+        f"{'change ms':>10} {'x peer':>7} {'routing ms':>11} {'x peer':>7} {'x floor':>8}"
     )
     for scale, modes in results["pages"].items():
         for mode, pages in modes.items():
             for path, t in pages.items():
                 print(
                     f"{path:15} {scale:9} {mode:6} {t['initial_ms']:>11} "
-                    f"{t['initial_ms'] / floor:>6.1f} {t['control_change_ms']:>10} "
-                    f"{t['control_change_ms'] / floor:>6.1f} {t['routing_ms']:>11} "
-                    f"{t['routing_ms'] / floor:>6.1f}"
+                    f"{t['initial_ms'] / peer:>7.1f} {t['control_change_ms']:>10} "
+                    f"{t['control_change_ms'] / peer:>7.1f} {t['routing_ms']:>11} "
+                    f"{t['routing_ms'] / peer:>7.1f} {t['routing_ms'] / floor:>8.1f}"
                 )
     sys.stdout.flush()
 

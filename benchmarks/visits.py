@@ -41,10 +41,14 @@ NETWORK = {
 FIRST_CHART = ".js-plotly-plot .scatterlayer .trace, .js-plotly-plot .barlayer .trace"
 
 
+MINIMAL_APP, MINIMAL_LINK = "benchmarks.minimal_app:server", "/?punten=10"
+
+
 @contextmanager
-def served(db_path: Path, project: Path | None) -> Iterator[str]:
-    """gunicorn with 2 workers on `db_path`, from this checkout or `project`."""
-    with gunicorn(db_path, workers=2, project=project) as url:
+def served(db_path: Path, project: Path | None, app: str = "dashboard.app:server") -> Iterator[str]:
+    """gunicorn with 2 workers on `db_path`, from this checkout or `project` (or another
+    app of this checkout, such as the minimal peer app, with the same settings)."""
+    with gunicorn(db_path, workers=2, project=project, app=app) as url:
         yield url
 
 
@@ -66,8 +70,8 @@ def _visit(page: Any, cdp: Any, url: str) -> dict[str, float]:
     }
 
 
-def browser_visits(url: str, repeat: int) -> dict[str, dict[str, float]]:
-    """Median first visit (cold browser cache) and repeat visit (same browser) of LINK."""
+def browser_visits(url: str, repeat: int, link: str = LINK) -> dict[str, dict[str, float]]:
+    """Median first visit (cold browser cache) and repeat visit (same browser) of `link`."""
     from playwright.sync_api import sync_playwright
 
     first, again = [], []
@@ -80,9 +84,9 @@ def browser_visits(url: str, repeat: int) -> dict[str, dict[str, float]]:
             cdp.send("Network.enable")
             cdp.send("Network.emulateNetworkConditions", NETWORK)
             # A distinct link per attempt: the server has not rendered it yet either.
-            link = f"{url}{LINK}&van={2015 + attempt % 3}"
-            first.append(_visit(page, cdp, link))
-            again.append(_visit(page, cdp, link))
+            fresh = f"{url}{link}&van={2015 + attempt % 3}"
+            first.append(_visit(page, cdp, fresh))
+            again.append(_visit(page, cdp, fresh))
             context.close()
         browser.close()
     return {"first_visit": _medians(first), "repeat_visit": _medians(again)}

@@ -46,11 +46,13 @@ def gunicorn(
     workers: int = 2,
     extra_env: dict[str, str] | None = None,
     project: Path | None = None,
+    app: str = "dashboard.app:server",
 ) -> Iterator[str]:
     """Serve the app on a free loopback port with gunicorn.conf.py; yields the base URL.
 
     `project`: serve another checkout of the app (the benchmark's "before"); when it has no
-    gunicorn.conf.py, gunicorn's defaults apply, as they did there.
+    gunicorn.conf.py, gunicorn's defaults apply, as they did there. `app`: another WSGI app
+    (the benchmark's minimal peer app), served with the same settings.
     """
     root = project or PROJECT_ROOT
     port = free_port()
@@ -67,7 +69,7 @@ def gunicorn(
     command += ["--workers", str(workers), "--access-logfile", "/dev/null"]
     if (root / "gunicorn.conf.py").exists():
         command += ["--config", "gunicorn.conf.py"]
-    command += ["dashboard.app:server"]
+    command += [app]
     log = Path(tempfile.mkstemp(prefix="sk-gunicorn-", suffix=".log")[1])
     with log.open("w") as log_file:  # a file, not a pipe: a full pipe would stall the server
         process = subprocess.Popen(

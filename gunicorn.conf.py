@@ -21,8 +21,8 @@ limit_request_field_size = 8190
 accesslog = "-"
 
 
-def post_worker_init(worker):  # noqa: ANN001, ANN201 - gunicorn's hook signature
+def post_worker_init(worker):
     """Render each page's default view once per new worker, before it takes visitors."""
-    from dashboard.warmup import warm_up
+    from dashboard.serving.warmup import warm_up
 
     warm_up(worker.wsgi)

@@ -102,10 +102,10 @@ def trivial_app_client() -> Any:
 
 def bench_pages(client: Any, requests: int, *, mode: str) -> dict[str, dict[str, float]]:
     """Median server time per page: initial callbacks (routing + footer) and a control change."""
-    from dashboard import runtime
+    from dashboard.serving import runtime
 
     try:
-        from dashboard import response_cache
+        from dashboard.serving import response_cache
     except ImportError:  # an older checkout (--serve-from) has no response cache
         response_cache = None  # type: ignore[assignment]
 
@@ -163,10 +163,10 @@ def trivial_ms(requests: int) -> float:
 
 def pages_for_store(app: Any, client: Any, store: Path, requests: int) -> dict:
     """Page timings against one store in each state of the caches (see the module's doc)."""
-    from dashboard import runtime
     from dashboard.app import QUERY_DIR
-    from dashboard.db import Store
+    from dashboard.serving import runtime
     from dashboard.settings import Settings
+    from dashboard.store.db import Store
 
     runtime.install(app.server, runtime.Runtime(Settings(db_path=store), Store(store, QUERY_DIR)))
     return {mode: bench_pages(client, requests, mode=mode) for mode in ("cold", "warm", "repeat")}

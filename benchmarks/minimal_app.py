@@ -13,8 +13,8 @@ from typing import Any
 import dash
 from dash import Input, Output, dcc, html
 
-from dashboard.frontend import head_tags, register_plotly_bundle
-from dashboard.http_policy import install_http_policy
+from dashboard.serving.frontend import head_tags, register_plotly_bundle
+from dashboard.serving.http_policy import install_http_policy
 
 app = dash.Dash(__name__, assets_folder="/nonexistent", serve_locally=True)
 app.index_string = app.index_string.replace("{%metas%}", "{%metas%}\n        " + head_tags())

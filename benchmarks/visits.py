@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from dashboard.warmup import router_request
+from dashboard.serving.warmup import router_request
 from tests.serving import gunicorn
 
 CHROMIUM = "/usr/bin/chromium"

@@ -16,25 +16,26 @@ import flask
 import plotly.io
 from dash import ClientsideFunction, Input, Output, State, dcc, html, set_props
 
-from dashboard import frontend, previews, queries, runtime
 from dashboard.api import install_api
 from dashboard.components.aria import aria
-from dashboard.db import Store
-from dashboard.http_policy import EMBED_PREFIX, install_http_policy
-from dashboard.labels import APP_NAME, SAMPLE_BADGE, format_date
-from dashboard.page_context import RELEASE_PARAMETER, open_page
-from dashboard.request_limits import RequestLimits
-from dashboard.resilience import (
+from dashboard.serving import frontend, previews, runtime
+from dashboard.serving.http_policy import EMBED_PREFIX, install_http_policy
+from dashboard.serving.request_limits import RequestLimits
+from dashboard.serving.resilience import (
     STORE_ERRORS,
     guard_page_layouts,
     install_callback_body_check,
     store_problem_text,
 )
-from dashboard.response_cache import install_response_cache, mark_uncacheable
-from dashboard.routes import register_routes
+from dashboard.serving.response_cache import install_response_cache, mark_uncacheable
+from dashboard.serving.routes import register_routes
+from dashboard.serving.url_state import single_values
 from dashboard.settings import PROJECT_ROOT, Settings
-from dashboard.sources import grouped_titles
-from dashboard.url_state import single_values
+from dashboard.store import queries
+from dashboard.store.db import Store
+from dashboard.store.page_context import RELEASE_PARAMETER, open_page
+from dashboard.text.labels import APP_NAME, SAMPLE_BADGE, format_date
+from dashboard.text.source_lines import grouped_titles
 
 log = logging.getLogger(__name__)
 server: flask.Flask  # created on first access by __getattr__ below, not at import

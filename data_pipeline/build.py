@@ -8,6 +8,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
@@ -23,7 +24,7 @@ from data_pipeline.suppression import Earlier, suppress_small_cells
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = version("sociaal-kompas")  # written once, in pyproject.toml
 
 # A loader reads one kind of input and returns raw tables by name ("observations" and "sources"
 # are stacked with the others'; any other name becomes raw.<name>). It gets the settings and the
@@ -33,7 +34,10 @@ InputLoader = Callable[[PipelineSettings, pd.DataFrame], dict[str, pd.DataFrame]
 
 def standard_loaders() -> tuple[InputLoader, ...]:
     """Loaders every build runs after the defaults, in order (later sources stack on top)."""
-    from data_pipeline.sources import case_studies, cbs_statline, open_data, registrations
+    from data_pipeline.sources import open_data
+    from data_pipeline.sources.cases import loader as case_studies
+    from data_pipeline.sources.cbs import statline as cbs_statline
+    from data_pipeline.sources.imports import registrations
 
     return (
         case_studies.load_cases,

@@ -9,7 +9,6 @@ Exit codes: 0 ok, 1 data problem (message names file, row and field; live store 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -17,73 +16,25 @@ from pathlib import Path
 
 import click
 
-from data_pipeline.build import InputLoader, build_store, load_all_inputs
+from data_pipeline.build import build_store, load_all_inputs
 from data_pipeline.checks import run_checks
-from data_pipeline.errors import CheckFailed, InputError, ModelFailed, SourceError
-from data_pipeline.publish import Build, exclusive, is_demo_store, publish_locked
+from data_pipeline.cli_common import (
+    DATA_PROBLEMS,
+    DataProblem,
+    data_option,
+    db_option,
+    demo_option,
+    environment_problem,
+    publish_now,
+    settings_from_options,
+)
+from data_pipeline.cli_fetch import fetch
+from data_pipeline.errors import CheckFailed
+from data_pipeline.publish import exclusive, is_demo_store
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import regions, registrations
-from data_pipeline.sources.local_files import READERS
-
-DATA_PROBLEMS = (InputError, CheckFailed, SourceError, ModelFailed)
-
-
-class DataProblem(click.ClickException):
-    """Exit code 1 with the located message on stderr."""
-
-    exit_code = 1
-
-    def format_message(self) -> str:
-        return f"Gegevensprobleem, niets gepubliceerd:\n{self.message}"
-
-
-class EnvironmentProblem(click.ClickException):
-    """Exit code 3: the machine, not the data (a full disk, a read-only folder, no access)."""
-
-    exit_code = 3
-
-    def format_message(self) -> str:
-        return (
-            "Omgevingsprobleem, niets gepubliceerd (de huidige publicatie blijft staan):\n"
-            f"{self.message}"
-        )
-
-
-def environment_problem(error: OSError) -> EnvironmentProblem:
-    """A located Dutch message for an OSError (no traceback)."""
-    where = f" ({error.filename})" if error.filename else ""
-    return EnvironmentProblem(f"{error.strerror or error}{where}")
-
-
-def _settings(db: Path | None, data_dir: Path | None, demo: bool = False) -> PipelineSettings:
-    """Settings from the environment and the options; a demo build has a store of its own."""
-    settings = PipelineSettings.from_env(db_path=db, data_dir=data_dir)
-    if not demo:
-        return settings
-    own_store = db is None and not os.environ.get("SK_DB_PATH")
-    return replace(
-        settings, demo=True, db_path=settings.demo_db_path if own_store else settings.db_path
-    )
-
-
-db_option = click.option(
-    "--db",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Store file to publish to. Default: $SK_DB_PATH or var/store.duckdb.",
-)
-demo_option = click.option(
-    "--demo",
-    is_flag=True,
-    help="Add generated sample data (marked everywhere) where no real source has any; "
-    "publishes to var/demo/store.duckdb unless --db or $SK_DB_PATH says otherwise.",
-)
-data_option = click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Folder with reference/, documented/ and cases/. Default: $SK_DATA_DIR or data/.",
-)
+from data_pipeline.sources import regions
+from data_pipeline.sources.imports import registrations
+from data_pipeline.sources.imports.local_files import READERS
 
 
 @click.group(help="Build and publish the Sociaal Kompas DuckDB store.")
@@ -103,7 +54,7 @@ def cli(verbose: bool) -> None:
 @demo_option
 def run(db: Path | None, data_dir: Path | None, demo: bool) -> None:
     """Write-audit-publish the store."""
-    settings = _settings(db, data_dir, demo)
+    settings = settings_from_options(db, data_dir, demo)
     try:
         release = _publish(settings)
     except DATA_PROBLEMS as problem:
@@ -119,7 +70,7 @@ def run(db: Path | None, data_dir: Path | None, demo: bool) -> None:
 @demo_option
 def build(output: Path, data_dir: Path | None, demo: bool) -> None:
     """Build and check a store file anywhere, e.g. for inspection."""
-    settings = replace(_settings(None, data_dir), demo=demo)
+    settings = replace(settings_from_options(None, data_dir), demo=demo)
     try:
         build_store(settings, output)
         failures = run_checks(output)
@@ -135,7 +86,7 @@ def build(output: Path, data_dir: Path | None, demo: bool) -> None:
 def validate(data_dir: Path | None) -> None:
     """Parse all inputs and report every problem found."""
     try:
-        inputs = load_all_inputs(_settings(None, data_dir))
+        inputs = load_all_inputs(settings_from_options(None, data_dir))
     except DATA_PROBLEMS as problem:
         raise DataProblem(str(problem)) from problem
     click.echo(f"inputs valid: {len(inputs['observations'])} observations")
@@ -149,44 +100,6 @@ def check(store: Path) -> None:
     if failures:
         raise DataProblem(str(CheckFailed(failures)))
     click.echo(f"all checks passed: {store}")
-
-
-def builder(settings: PipelineSettings, extra_loaders: tuple[InputLoader, ...] = ()) -> Build:
-    """The build step of a publish: the store from `settings` (plus extra loaders)."""
-    return lambda target, release_id, previous: build_store(
-        settings, target, release_id=release_id, previous=previous, extra_loaders=extra_loaders
-    )
-
-
-def publish_now(
-    settings: PipelineSettings,
-    extra_loaders: tuple[InputLoader, ...] = (),
-    *,
-    pending: registrations.PendingImport | None = None,
-) -> Path:
-    """Publish a release; the caller holds the lock.
-
-    Pending files an interrupted import left behind go first (never the one being published).
-    """
-    registrations.remove_pending(settings.imports_dir, keep=pending)
-    restore_interrupted_raw_swap(settings.raw_dir)
-    return publish_locked(
-        settings.db_path,
-        builder(settings, extra_loaders),
-        keep=settings.keep_releases,
-        before_switch=pending.keep if pending is not None else None,
-    )
-
-
-def restore_interrupted_raw_swap(raw_dir: Path) -> None:
-    """A fetch killed between its two renames leaves only `<raw>.previous`: put it back.
-
-    Without this, the next run would build from no saved responses at all.
-    """
-    previous = raw_dir.with_name(raw_dir.name + ".previous")
-    if previous.is_dir() and not raw_dir.exists():
-        os.replace(previous, raw_dir)
-        click.echo(f"{raw_dir} teruggezet uit {previous.name} (een onderbroken fetch)", err=True)
 
 
 def _publish(settings: PipelineSettings) -> Path:
@@ -210,7 +123,7 @@ def import_file(
     kind: str, file: Path, supplier: str, db: Path | None, data_dir: Path | None
 ) -> None:
     """Validate every row; the file is kept only if its publish succeeds."""
-    settings = _settings(db, data_dir)
+    settings = settings_from_options(db, data_dir)
     settings = replace(settings, demo=is_demo_store(settings.db_path))  # a demo stays a demo
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
@@ -247,7 +160,7 @@ def extracts(real_dir: Path, data_dir: Path | None) -> None:
     """Write data/extracts/*: the only columns and rows of real files the store uses."""
     from data_pipeline import extracts as extract_files
 
-    out_dir = _settings(None, data_dir).data_dir / "extracts"
+    out_dir = settings_from_options(None, data_dir).data_dir / "extracts"
     try:
         written = extract_files.rebuild(real_dir, out_dir)
     except ImportError as missing:
@@ -263,5 +176,4 @@ def main() -> None:
     cli(prog_name="python -m data_pipeline")
 
 
-# Subcommands defined in their own modules register themselves on `cli` when imported.
-from data_pipeline import cli_fetch  # noqa: E402, F401
+cli.add_command(fetch)  # defined in its own module (cli_fetch.py)

@@ -13,19 +13,21 @@ from pathlib import Path
 
 import click
 
-from data_pipeline.cli import (
+from data_pipeline.cli_common import (
     DATA_PROBLEMS,
     DataProblem,
-    _settings,
-    cli,
     data_option,
     db_option,
     environment_problem,
     publish_now,
+    settings_from_options,
 )
 from data_pipeline.publish import exclusive, is_demo_store
 from data_pipeline.settings import PipelineSettings
-from data_pipeline.sources import cbs_check, cbs_client, cbs_statline, regions
+from data_pipeline.sources import regions
+from data_pipeline.sources.cbs import check as cbs_check
+from data_pipeline.sources.cbs import client as cbs_client
+from data_pipeline.sources.cbs import statline as cbs_statline
 
 
 def default_regions(
@@ -49,7 +51,7 @@ def default_regions(
     return list(dict.fromkeys([*codes, "NL01"]))
 
 
-@cli.command(help="Download CBS/RIVM StatLine tables (or replay saved responses), then publish.")
+@click.command(help="Download CBS/RIVM StatLine tables (or replay saved responses), then publish.")
 @click.option(
     "--gemeente",
     default="GM0351",
@@ -104,7 +106,7 @@ def fetch(
     data_dir: Path | None,
 ) -> None:
     """Save the tables in the raw folder, rebuild, check and publish."""
-    settings = _settings(db, data_dir)
+    settings = settings_from_options(db, data_dir)
     settings = replace(settings, demo=is_demo_store(settings.db_path))  # a demo stays a demo
     selected = set(only) or None
     roots = {"opendata": api_root, "dataderden": api_root} if api_root else None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.warmup import router_request
+from dashboard.serving.warmup import router_request
 from data_pipeline.build import build_store
 from data_pipeline.observations import ObservationBatch
 from data_pipeline.publish import build_audit_publish
@@ -106,7 +106,7 @@ def store(pipeline_settings: PipelineSettings) -> Path:
 
 
 @pytest.fixture(scope="session")
-def dash_app(store: Path):  # noqa: ANN201 - dash.Dash
+def dash_app(store: Path):
     """The one app instance of the session (Dash pages are registered process-wide)."""
     from dashboard.app import create_app
     from dashboard.settings import Settings
@@ -115,7 +115,7 @@ def dash_app(store: Path):  # noqa: ANN201 - dash.Dash
 
 
 @pytest.fixture(scope="session")
-def app_client(dash_app):  # noqa: ANN001, ANN201 - a Flask test client
+def app_client(dash_app):
     """A test client of the session's app, after Dash registered its pages' routing."""
     client = dash_app.server.test_client()
     client.get("/")
@@ -134,7 +134,7 @@ def json_strings(value: object) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def render_over_http(app_client):  # noqa: ANN001, ANN201 - a function
+def render_over_http(app_client):
     """`render_over_http(path, search)`: (status, every string of the page) as a browser gets it."""
 
     def render(path: str, search: str = "") -> tuple[int, str]:
@@ -146,16 +146,16 @@ def render_over_http(app_client):  # noqa: ANN001, ANN201 - a function
 
 
 @pytest.fixture()
-def release(dash_app, app_client):  # noqa: ANN001, ANN201 - dashboard.db.Release
+def release(dash_app, app_client):
     """The current release of the fixture store, inside the app's context."""
-    from dashboard import runtime
+    from dashboard.serving import runtime
 
     with dash_app.server.app_context():
         yield runtime.current().store.current()
 
 
 @pytest.fixture()
-def in_app(dash_app, app_client):  # noqa: ANN001, ANN201
+def in_app(dash_app, app_client):
     """Run the test inside a request to the app (pages read settings and store from it)."""
     with dash_app.server.test_request_context("/"):
         yield dash_app
@@ -176,7 +176,7 @@ def component_texts(component: object) -> list[str]:
 
 
 @pytest.fixture()
-def texts():  # noqa: ANN201 - a function
+def texts():
     """`texts(component)`: every string in a component tree, joined by spaces."""
     return lambda component: " ".join(component_texts(component))
 
@@ -193,7 +193,7 @@ def vocabulary_labels() -> dict[str, dict[str, str]]:
     return labels
 
 
-def find_components(component: object, predicate) -> list:  # noqa: ANN001
+def find_components(component: object, predicate) -> list:
     """All components in a tree for which predicate holds."""
     found = [component] if predicate(component) else []
     children = getattr(component, "children", None)
@@ -205,7 +205,7 @@ def find_components(component: object, predicate) -> list:  # noqa: ANN001
 
 
 @pytest.fixture()
-def panel_rows():  # noqa: ANN201 - a function
+def panel_rows():
     """`panel_rows(layout, panel)`: the rows a panel's downloads contain."""
 
     def rows(layout: object, panel: str) -> list[dict]:
@@ -218,13 +218,13 @@ def panel_rows():  # noqa: ANN201 - a function
 
 
 @pytest.fixture()
-def find():  # noqa: ANN201 - a function
+def find():
     """`find(layout, predicate)`: the components of a tree for which predicate holds."""
     return find_components
 
 
 @pytest.fixture(scope="session")
-def fixture_value():  # noqa: ANN201 - a function
+def fixture_value():
     """`fixture_value(indicator, code, year, category='total')`: a value of the fixture inputs."""
     rows = fixture_csv("observations.csv")
 
@@ -241,16 +241,16 @@ def fixture_value():  # noqa: ANN201 - a function
 
 
 @pytest.fixture()
-def pointed_at(dash_app):  # noqa: ANN001, ANN201 - a context manager factory
+def pointed_at(dash_app):
     """`with pointed_at(store_path): ...` renders pages inside a request against another store."""
     from contextlib import contextmanager
 
-    from dashboard import runtime
     from dashboard.app import QUERY_DIR
-    from dashboard.db import Store
+    from dashboard.serving import runtime
+    from dashboard.store.db import Store
 
     @contextmanager
-    def serving(path: Path):  # noqa: ANN202
+    def serving(path: Path):
         with dash_app.server.test_request_context("/"):
             original = runtime.current()
             runtime.install(
@@ -264,7 +264,7 @@ def pointed_at(dash_app):  # noqa: ANN001, ANN201 - a context manager factory
     return serving
 
 
-def later_import(  # noqa: ANN201
+def later_import(
     code: str,
     publisher: str,
     retrieved_at: str,
@@ -273,7 +273,7 @@ def later_import(  # noqa: ANN201
 ):
     """A pipeline loader: an import of `value` (volunteers) for `code` in 2022 (a later release)."""
 
-    def loader(_settings, _municipalities):  # noqa: ANN001, ANN202
+    def loader(_settings, _municipalities):
         source = {
             "source_id": "fixture:later",
             "kind": "import",
@@ -301,7 +301,7 @@ def later_import(  # noqa: ANN201
     return loader
 
 
-def publish_with(settings: PipelineSettings, *loaders, keep: int = 12) -> Path:  # noqa: ANN002
+def publish_with(settings: PipelineSettings, *loaders, keep: int = 12) -> Path:
     """Build, check and publish a release from `settings` plus extra loaders."""
     return build_audit_publish(
         settings.db_path,

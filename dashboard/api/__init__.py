@@ -12,7 +12,6 @@ from typing import Any
 
 import flask
 
-from dashboard import runtime
 from dashboard.api import bulk, resources
 from dashboard.api.answers import (
     PINNED,
@@ -24,7 +23,8 @@ from dashboard.api.answers import (
 from dashboard.api.contract import API_PREFIX, DOWNLOADS, ENDPOINTS
 from dashboard.api.openapi import document
 from dashboard.api.params import ApiProblem, parse
-from dashboard.db import Release, ReleaseGone, StoreBroken, StoreMissing, kept_release_id
+from dashboard.serving import runtime
+from dashboard.store.db import Release, ReleaseGone, StoreBroken, StoreMissing, kept_release_id
 
 Rows = Callable[[Release, dict[str, Any]], list[dict[str, Any]]]
 ROWS: dict[str, Rows] = {

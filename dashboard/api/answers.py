@@ -18,7 +18,7 @@ import flask
 
 from dashboard.api.contract import DEFAULT_LIMIT
 from dashboard.api.params import ApiProblem
-from dashboard.exports import safe_text
+from dashboard.text.exports import safe_text
 
 PINNED = "public, max-age=31536000, immutable"
 REVALIDATE = "public, no-cache"

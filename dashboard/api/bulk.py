@@ -14,9 +14,9 @@ import threading
 import zipfile
 from pathlib import Path
 
-from dashboard import queries
-from dashboard.db import Release
 from dashboard.settings import PROJECT_ROOT
+from dashboard.store import queries
+from dashboard.store.db import Release
 
 FOLDER = Path(tempfile.gettempdir()) / "sociaal-kompas-downloads"
 MARTS_SQL = PROJECT_ROOT / "sql" / "marts"

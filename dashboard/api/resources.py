@@ -12,10 +12,10 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import queries
 from dashboard.api.params import bad
-from dashboard.db import Release
-from dashboard.sources import row_source_labels
+from dashboard.store import queries
+from dashboard.store.db import Release
+from dashboard.text.source_lines import row_source_labels
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 

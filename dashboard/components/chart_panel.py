@@ -20,9 +20,9 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.aria import aria
 from dashboard.components.provenance import provisional_badge, source_note
-from dashboard.exports import to_dutch_csv, to_xlsx
 from dashboard.figures.style import wrap_legend_names
-from dashboard.labels import PROVISIONAL_BADGE, format_number
+from dashboard.text.exports import to_dutch_csv, to_xlsx
+from dashboard.text.labels import PROVISIONAL_BADGE, format_number
 
 DOWNLOAD_BUTTON = "sk-download-button"
 DOWNLOAD = "sk-download"
@@ -219,6 +219,6 @@ def download_panel(csv_clicks: int | None, xlsx_clicks: int | None, stored: dict
 
 def server_panel(link: str, panel_id: str) -> dict[str, Any] | None:
     """Render the page a link opens, here on the server, and return one panel's download data."""
-    from dashboard.views import panel_download  # the page registry, at request time
+    from dashboard.serving.views import panel_download  # the page registry, at request time
 
     return panel_download(link, panel_id)

@@ -16,8 +16,8 @@ from dash import html
 from dashboard.components.aria import aria
 from dashboard.components.chart_panel import download_buttons
 from dashboard.components.kpi_changes import KpiDefinition, format_kpi_value, number
-from dashboard.labels import PROVISIONAL_BADGE, SAMPLE_BADGE
-from dashboard.sources import combine, short_source_line
+from dashboard.text.labels import PROVISIONAL_BADGE, SAMPLE_BADGE
+from dashboard.text.source_lines import combine, short_source_line
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from dashboard.components.kpi_changes import (
 )
 from dashboard.components.provenance import demo_badge, provisional_badge, source_note
 from dashboard.figures.sparkline import sparkline_figure
-from dashboard.labels import RETRIEVED, SAMPLE_BADGE, format_number
-from dashboard.narrative import status_clause
+from dashboard.text.labels import RETRIEVED, SAMPLE_BADGE, format_number
+from dashboard.text.narrative import status_clause
 
 
 def _change_item(change: Change) -> html.Li:

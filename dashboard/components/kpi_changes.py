@@ -12,8 +12,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dashboard.labels import NO_DATA, SAMPLE_BADGE, format_euro, format_number, signed
-from dashboard.narrative import SMALL_BASE
+from dashboard.text.labels import NO_DATA, SAMPLE_BADGE, format_euro, format_number, signed
+from dashboard.text.narrative import SMALL_BASE
 
 
 @dataclass(frozen=True)

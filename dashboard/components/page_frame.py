@@ -6,9 +6,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components.share import share_controls
-from dashboard.labels import format_date
-from dashboard.page_context import PageContext
-from dashboard.url_state import UrlProblem
+from dashboard.serving.url_state import UrlProblem
+from dashboard.store.page_context import PageContext
+from dashboard.text.labels import format_date
 
 
 def url_problem_alert(problems: list[UrlProblem]) -> dbc.Alert | None:

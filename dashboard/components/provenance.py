@@ -7,8 +7,8 @@ import pandas as pd
 from dash import html
 
 from dashboard.components.aria import aria
-from dashboard.labels import PROVISIONAL_BADGE, RETRIEVED, SAMPLE_BADGE, SAMPLE_EXPLANATION
-from dashboard.sources import short_source_line, source_label
+from dashboard.text.labels import PROVISIONAL_BADGE, RETRIEVED, SAMPLE_BADGE, SAMPLE_EXPLANATION
+from dashboard.text.source_lines import short_source_line, source_label
 
 
 def demo_badge() -> dbc.Badge:
@@ -37,7 +37,8 @@ def source_note(sources: pd.DataFrame, *, is_demo: bool) -> html.Div:
     """One short 'Bron' line for a number or chart, with every source in full one click away;
     plus the sample marker when any value is generated.
 
-    `sources` has the columns of dashboard.sources (publisher, title, reference, date, is_demo).
+    `sources` has the columns dashboard.text.source_lines reads (publisher, title, reference,
+    date, is_demo).
     """
     children: list = []
     if is_demo:

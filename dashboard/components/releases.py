@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from dashboard.components.aria import aria
 from dashboard.components.chart_panel import data_table
-from dashboard.labels import format_date
+from dashboard.text.labels import format_date
 
 CHANGE_LABELS = {"added": "nieuw", "revised": "herzien", "removed": "vervallen"}
 

@@ -15,7 +15,7 @@ import flask
 import segno
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, html
 
-from dashboard.labels import APP_NAME, format_date
+from dashboard.text.labels import APP_NAME, format_date
 
 SHARE_OPEN = "sk-share-open"
 SHARE_MODAL = "sk-share-modal"

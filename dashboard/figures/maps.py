@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.style import is_generated, new_figure
-from dashboard.labels import SAMPLE_BADGE, format_number
+from dashboard.text.labels import SAMPLE_BADGE, format_number
 
 # Colour-blind-safe sequential scale (cividis); light = low, dark = high.
 COLORSCALE = "Cividis"

@@ -20,7 +20,7 @@ from dashboard.figures.style import (
     plotly_text,
     year_axis,
 )
-from dashboard.labels import SAMPLE_BADGE
+from dashboard.text.labels import SAMPLE_BADGE
 
 HOLLOW_NOTE = f"Open punt: {SAMPLE_BADGE.lower()} (gegenereerd)"
 

@@ -13,14 +13,14 @@ from dashboard.components.aria import aria
 from dashboard.components.chart_panel import chart_panel, data_table
 from dashboard.components.no_data import no_data_panel
 from dashboard.components.provenance import source_note
-from dashboard.figures.indicators import breakdown_figure
+from dashboard.figures.breakdown import breakdown_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure
 from dashboard.indicators.data import PageData
 from dashboard.indicators.state import ViewState, component_ids
 from dashboard.indicators.trend import trend_panel
-from dashboard.labels import format_number
-from dashboard.sources import series_sources
+from dashboard.text.labels import format_number
+from dashboard.text.source_lines import series_sources
 
 SYMBOL_NOTE = (
     "x = geheim: kleine aantallen personen (of een cel die anders terug te rekenen zou zijn) "

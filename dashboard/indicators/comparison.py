@@ -12,7 +12,6 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
 from dashboard.components.no_data import no_data_panel
 from dashboard.figures.distribution import distribution_figure
@@ -22,9 +21,10 @@ from dashboard.indicators.data import PageData
 from dashboard.indicators.groups import Group
 from dashboard.indicators.ranking import Rank, rank_with_ties
 from dashboard.indicators.state import ViewState
-from dashboard.labels import format_number
-from dashboard.page_context import PageContext
-from dashboard.sources import combine, series_sources
+from dashboard.store import queries
+from dashboard.store.page_context import PageContext
+from dashboard.text.labels import format_number
+from dashboard.text.source_lines import combine, series_sources
 
 
 def comparable_measure(indicator: Indicator, chosen: Measure) -> Measure:

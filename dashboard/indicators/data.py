@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import queries
-from dashboard.db import Release
 from dashboard.figures.trend import Event
 from dashboard.indicators.catalogue import Indicator
 from dashboard.indicators.state import NATIONAL, ViewState
+from dashboard.store import queries
+from dashboard.store.db import Release
 
 
 @dataclass(frozen=True)

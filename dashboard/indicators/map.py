@@ -9,7 +9,6 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard import geo, queries
 from dashboard.components.chart_panel import chart_panel
 from dashboard.components.no_data import no_data_panel
 from dashboard.figures.maps import map_figure
@@ -17,8 +16,9 @@ from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure
 from dashboard.indicators.data import PageData
 from dashboard.indicators.state import ViewState, component_ids
-from dashboard.page_context import PageContext
-from dashboard.sources import series_sources
+from dashboard.store import geo, queries
+from dashboard.store.page_context import PageContext
+from dashboard.text.source_lines import series_sources
 
 
 def _map_measure(indicator: Indicator, chosen: Measure) -> Measure:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.development.base_component import Component
 
-from dashboard import queries
 from dashboard.components.controls import (
     labelled_control,
     labelled_group,
@@ -38,8 +38,9 @@ from dashboard.indicators.state import (
     parse_view,
 )
 from dashboard.indicators.trend import trend_panel
-from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
-from dashboard.url_state import RawQuery, build_search, single_values
+from dashboard.serving.url_state import RawQuery, build_search, single_values
+from dashboard.store import queries
+from dashboard.store.page_context import RELEASE_PARAMETER, PageContext, open_page
 
 # A page-specific panel: gets the page context, the view and its data, and the view's link.
 ExtraPanel = Callable[[PageContext, ViewState, PageData, str], html.Section]
@@ -216,8 +217,12 @@ def next_query(
 
 
 def register(spec: IndicatorPage) -> None:
-    """The page's one callback: every control (and a bar click) rewrites the link."""
+    """The page's one callback: every control (and a bar click) rewrites the link. The page's
+    registry entry learns its question and that its title names a place (link previews)."""
     ids = component_ids(spec.page)
+    for entry in dash.page_registry.values():
+        if entry.get("path") == f"/{spec.page}":
+            entry.update(description=spec.question, names_a_place=True)
 
     @callback(
         Output(ids["url"], "search"),
@@ -232,7 +237,7 @@ def register(spec: IndicatorPage) -> None:
         State(ids["state"], "data"),
         prevent_initial_call=True,
     )
-    def write_link(code, comparison, selection, first, last, measure, click, map_click, stored):  # noqa: ANN001
+    def write_link(code, comparison, selection, first, last, measure, click, map_click, stored):
         current, defaults = (stored or {}).get("query", {}), (stored or {}).get("defaults", {})
         if ctx.triggered_id == ids["selectie"] and selection:
             comparison = "selectie"  # ticking a municipality means: compare with my selection

@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.indicators.catalogue import Indicator, Measure
 from dashboard.indicators.groups import COMPARISONS, DEFAULT_COMPARISON, Group, find_group
-from dashboard.url_state import (
+from dashboard.serving.url_state import (
     UrlProblem,
     non_default,
     parse_choice,

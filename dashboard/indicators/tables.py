@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.indicators.catalogue import Measure
-from dashboard.sources import band_source_labels, row_source_labels, source_label
+from dashboard.text.source_lines import band_source_labels, row_source_labels, source_label
 
 SYMBOL_COLUMN = "Teken (x = geheim, . = niet gepubliceerd)"
 COLUMNS = [

@@ -11,7 +11,6 @@ from dataclasses import replace
 import pandas as pd
 from dash import html
 
-from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
 from dashboard.components.kpi_year import missing_note
 from dashboard.components.no_data import no_data_panel
@@ -26,10 +25,11 @@ from dashboard.indicators.catalogue import (
 from dashboard.indicators.data import PageData, load_page_data
 from dashboard.indicators.groups import Group
 from dashboard.indicators.state import ViewState
-from dashboard.labels import format_number
-from dashboard.narrative import trend_sentence
-from dashboard.page_context import PageContext
-from dashboard.sources import band_sources, combine, document_sources, series_sources
+from dashboard.store import queries
+from dashboard.store.page_context import PageContext
+from dashboard.text.labels import format_number
+from dashboard.text.narrative import trend_sentence
+from dashboard.text.source_lines import band_sources, combine, document_sources, series_sources
 
 
 def _any_demo(*frames: pd.DataFrame) -> bool:

@@ -15,10 +15,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import queries
-from dashboard.case_view import Labels
-from dashboard.citations import citation_text, document_names, short_title
-from dashboard.components.case_panels import (
+from dashboard.cases.citations import citation_text, document_names, short_title
+from dashboard.cases.components import period_text, place_text, steps_text
+from dashboard.cases.figures import ladder_figure, period_label, timeline_figure
+from dashboard.cases.panels import (
     actors_by_type,
     citation,
     cite,
@@ -30,13 +30,13 @@ from dashboard.components.case_panels import (
     panel,
     role_shifts,
 )
-from dashboard.components.cases import period_text, place_text, steps_text
+from dashboard.cases.view import Labels
 from dashboard.components.chart_panel import download_buttons
 from dashboard.components.page_frame import page_frame
 from dashboard.components.provenance import source_line
-from dashboard.figures.cases import ladder_figure, period_label, timeline_figure
-from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
-from dashboard.url_state import UrlProblem, single_values
+from dashboard.serving.url_state import UrlProblem, single_values
+from dashboard.store import queries
+from dashboard.store.page_context import RELEASE_PARAMETER, PageContext, open_page
 
 PREFIX = "/casussen/"
 

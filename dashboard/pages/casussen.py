@@ -15,31 +15,36 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import queries
-from dashboard.case_view import (
-    LADDER_NOTE,
-    CaseFilters,
-    filter_cases,
-    home_cases_first,
-    parse_filters,
-)
-from dashboard.components.cases import (
+from dashboard.cases.components import (
     case_card,
     documents_note,
     factor_matrix,
     filter_controls,
     overview_section,
 )
+from dashboard.cases.figures import ladder_figure, timeline_figure
+from dashboard.cases.phone_figures import narrow_ladder, narrow_timeline
+from dashboard.cases.view import (
+    LADDER_NOTE,
+    CaseFilters,
+    filter_cases,
+    home_cases_first,
+    parse_filters,
+)
 from dashboard.components.chart_panel import GRAPH_CONFIG
 from dashboard.components.page_frame import url_problem_alert
-from dashboard.db import Release
-from dashboard.figures.case_phone import narrow_ladder, narrow_timeline
-from dashboard.figures.cases import ladder_figure, timeline_figure
-from dashboard.page_context import RELEASE_PARAMETER, open_page
-from dashboard.url_state import build_search, single_values
+from dashboard.serving.url_state import build_search, single_values
+from dashboard.store import queries
+from dashboard.store.db import Release
+from dashboard.store.page_context import RELEASE_PARAMETER, open_page
 
 dash.register_page(
-    __name__, path="/casussen", name="Casussen", title="Casussen · Sociaal Kompas", order=5
+    __name__,
+    path="/casussen",
+    name="Casussen",
+    title="Casussen · Sociaal Kompas",
+    order=5,
+    warm_up=True,
 )
 
 PAGE = "casussen"

@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 import dash
 from dash import html
 
-from dashboard import views
 from dashboard.components.share import EMBEDDABLE, SHARE_LINK
-from dashboard.labels import APP_NAME
+from dashboard.serving import views
+from dashboard.text.labels import APP_NAME
 
 dash.register_page(
     __name__,

@@ -12,15 +12,16 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from dashboard import queries, runtime
 from dashboard.components.aria import aria
 from dashboard.components.chart_panel import data_table
 from dashboard.components.page_frame import page_frame
 from dashboard.components.releases import open_data_section, releases_section
-from dashboard.labels import IMPORT_TEMPLATES, SAMPLE_EXPLANATION, format_date
-from dashboard.page_context import RELEASE_PARAMETER, PageContext, open_page
-from dashboard.sources import title_with_reference
-from dashboard.url_state import single_values
+from dashboard.serving import runtime
+from dashboard.serving.url_state import single_values
+from dashboard.store import queries
+from dashboard.store.page_context import RELEASE_PARAMETER, PageContext, open_page
+from dashboard.text.labels import IMPORT_TEMPLATES, SAMPLE_EXPLANATION, format_date
+from dashboard.text.source_lines import title_with_reference
 
 dash.register_page(
     __name__, path="/gegevens", name="Gegevens", title="Gegevens · Sociaal Kompas", order=6

@@ -13,7 +13,12 @@ from dash import html
 from dashboard.indicators.page import IndicatorPage, page_layout, register
 
 dash.register_page(
-    __name__, path="/jeugdhulp", name="Jeugdhulp", title="Jeugdhulp · Sociaal Kompas", order=1
+    __name__,
+    path="/jeugdhulp",
+    name="Jeugdhulp",
+    title="Jeugdhulp · Sociaal Kompas",
+    order=1,
+    warm_up=True,
 )
 
 

@@ -14,7 +14,6 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import queries
 from dashboard.components.controls import municipality_select, year_select
 from dashboard.components.headline_strip import Headline, headline_download, headline_strip
 from dashboard.components.kpi_card import kpi_card
@@ -22,18 +21,24 @@ from dashboard.components.kpi_changes import KpiDefinition
 from dashboard.components.kpi_year import missing_note, shown_year
 from dashboard.components.page_frame import page_frame
 from dashboard.components.region_notice import region_notice
-from dashboard.db import Release
-from dashboard.labels import RETRIEVED, SAMPLE_BADGE
-from dashboard.page_context import RELEASE_PARAMETER, open_page
-from dashboard.url_state import (
+from dashboard.serving.url_state import (
     build_search,
     parse_municipality,
     parse_year,
     single_values,
 )
+from dashboard.store import queries
+from dashboard.store.db import Release
+from dashboard.store.page_context import RELEASE_PARAMETER, open_page
+from dashboard.text.labels import RETRIEVED, SAMPLE_BADGE
 
 dash.register_page(
-    __name__, path="/", name="Kerncijfers", title="Kerncijfers · Sociaal Kompas", order=0
+    __name__,
+    path="/",
+    name="Kerncijfers",
+    title="Kerncijfers · Sociaal Kompas",
+    order=0,
+    warm_up=True,
 )
 
 PAGE = "kerncijfers"

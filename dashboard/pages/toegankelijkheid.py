@@ -10,8 +10,8 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dashboard import runtime
 from dashboard.components.aria import aria
+from dashboard.serving import runtime
 
 dash.register_page(
     __name__,

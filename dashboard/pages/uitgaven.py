@@ -13,22 +13,27 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
-from dashboard.figures.indicators import budget_figure
+from dashboard.figures.breakdown import budget_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import indicator_from_catalogue
 from dashboard.indicators.data import PageData
 from dashboard.indicators.page import IndicatorPage, page_layout, register
 from dashboard.indicators.state import ViewState
 from dashboard.indicators.trend import other_indicator_panel
-from dashboard.labels import format_euro, format_number
-from dashboard.narrative import status_clause
-from dashboard.page_context import PageContext
-from dashboard.sources import combine, document_sources, series_sources, source_label
+from dashboard.store import queries
+from dashboard.store.page_context import PageContext
+from dashboard.text.labels import format_euro, format_number
+from dashboard.text.narrative import status_clause
+from dashboard.text.source_lines import combine, document_sources, series_sources, source_label
 
 dash.register_page(
-    __name__, path="/uitgaven", name="Uitgaven", title="Uitgaven · Sociaal Kompas", order=3
+    __name__,
+    path="/uitgaven",
+    name="Uitgaven",
+    title="Uitgaven · Sociaal Kompas",
+    order=3,
+    warm_up=True,
 )
 
 

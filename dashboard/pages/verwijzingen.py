@@ -17,6 +17,7 @@ dash.register_page(
     name="Verwijzingen",
     title="Verwijzingen · Sociaal Kompas",
     order=2,
+    warm_up=True,  # rendered once per worker before visitors arrive
 )
 
 PAGE = IndicatorPage(

@@ -12,19 +12,19 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard import queries
 from dashboard.components.chart_panel import chart_panel
 from dashboard.components.no_data import no_data_panel
-from dashboard.figures.indicators import points_figure
+from dashboard.figures.breakdown import points_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import indicator_from_catalogue
 from dashboard.indicators.data import PageData, load_page_data
 from dashboard.indicators.page import IndicatorPage, page_layout, register
 from dashboard.indicators.state import ViewState
 from dashboard.indicators.trend import other_indicator_panel
-from dashboard.labels import format_number
-from dashboard.page_context import PageContext
-from dashboard.sources import band_sources, combine, series_sources
+from dashboard.store import queries
+from dashboard.store.page_context import PageContext
+from dashboard.text.labels import format_number
+from dashboard.text.source_lines import band_sources, combine, series_sources
 
 dash.register_page(
     __name__,
@@ -32,6 +32,7 @@ dash.register_page(
     name="Vrijwilligers",
     title="Vrijwilligers · Sociaal Kompas",
     order=4,
+    warm_up=True,  # rendered once per worker before visitors arrive
 )
 
 SURVEY = "adults_volunteering_pct"

@@ -15,7 +15,7 @@ DESKTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 BLOCKING = {"serious", "critical"}
 
 
-def opened(page, url: str) -> None:  # noqa: ANN001
+def opened(page, url: str) -> None:
     page.goto(url)
     page.locator("#_pages_content h1").first.wait_for()
     page.wait_for_load_state("networkidle")
@@ -60,7 +60,7 @@ def test_choosing_a_page_in_the_phone_menu_closes_it(page, live_app_url):
     expect(menu.get_by_role("link", name="Casussen")).to_be_hidden()
 
 
-def focus_path(page, steps: int) -> list[str]:  # noqa: ANN001
+def focus_path(page, steps: int) -> list[str]:
     """What the Tab key reaches, in order: tag, id and text of each focused element."""
     reached = []
     for _ in range(steps):

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.labels import format_number
+from dashboard.text.labels import format_number
 from tests.conftest import fixture_csv
 
 pytestmark = pytest.mark.browser

@@ -28,14 +28,14 @@ CHART_WIDTHS = """() => Array.from(document.querySelectorAll('.js-plotly-plot .m
     .map(svg => svg.getBoundingClientRect().width)"""
 
 
-def opened(page, url: str) -> None:  # noqa: ANN001
+def opened(page, url: str) -> None:
     page.goto(url)
     page.locator("#_pages_content h1").first.wait_for()
     page.wait_for_load_state("networkidle")
 
 
 @pytest.fixture(scope="module")
-def shipped_site(default_store) -> Iterator[str]:  # noqa: ANN001
+def shipped_site(default_store) -> Iterator[str]:
     """The embedded default data (real CBS extracts) under gunicorn: what a council prints."""
     with gunicorn(default_store) as url:
         yield url

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import runtime
 from dashboard.app import QUERY_DIR
-from dashboard.db import Store
 from dashboard.indicators.page import IndicatorPage, page_layout
+from dashboard.serving import runtime
+from dashboard.store.db import Store
 from data_pipeline.build import build_store
 from data_pipeline.publish import build_audit_publish
 from tests.conftest import fixture_observations_loader, fixture_settings
@@ -37,7 +37,7 @@ ROWS = {
 }
 
 
-def wmo_clients(_settings, _municipalities):  # noqa: ANN001, ANN201 - a pipeline loader
+def wmo_clients(_settings, _municipalities):
     rows = [
         ("GM0351", year, category, value)
         for year in range(2018, 2023)

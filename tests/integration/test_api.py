@@ -14,7 +14,7 @@ from dashboard.api.contract import ENDPOINTS, MAX_LIMIT
 from dashboard.indicators.tables import SYMBOL_COLUMN
 
 
-def get(app_client, path: str, **headers: str):  # noqa: ANN001, ANN201
+def get(app_client, path: str, **headers: str):
     return app_client.get(path, headers=headers)
 
 

@@ -43,7 +43,7 @@ expected-statuses = ["400", "404", "414"]
 
 
 @pytest.fixture(scope="module")
-def served_api(tmp_path_factory):  # noqa: ANN001, ANN201
+def served_api(tmp_path_factory):
     settings_ = fixture_settings(tmp_path_factory.mktemp("contract"))
     publish_fixture_store(settings_)
     with gunicorn(settings_.db_path) as url:
@@ -51,14 +51,14 @@ def served_api(tmp_path_factory):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="module")
-def api_schema(served_api):  # noqa: ANN001, ANN201
+def api_schema(served_api):
     """The document as the server serves it (Schemathesis checks it is valid OpenAPI)."""
     return schemathesis.openapi.from_url(f"{served_api}/api/v1/openapi.json", config=CONFIG)
 
 
 @pytest.mark.parametrize("path", sorted(document()["paths"]))
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_the_api_keeps_its_contract(api_schema, served_api, path, mode):  # noqa: ANN001
+def test_the_api_keeps_its_contract(api_schema, served_api, path, mode):
     # Schemathesis's own pytest plugin does not run under pytest 9 (4.32: no Item._nodeid), so
     # each operation's Hypothesis strategy is driven here.
     @given(case=api_schema[path]["GET"].as_strategy(generation_mode=mode))

@@ -77,8 +77,8 @@ def test_write_link_callback_writes_municipality_year_and_a_pinned_release(in_ap
 
 
 def test_footer_names_release_sources_and_sample_marker(in_app, release, texts):
-    from dashboard import queries
     from dashboard.app import footer_content
+    from dashboard.store import queries
 
     info = queries.store_info(release)
     shown = texts(
@@ -95,14 +95,15 @@ LATER_IMPORT = later_import("GM0327", "Gemeente Leusden", "2026-01-01T00:00:00")
 
 
 def test_app_picks_up_a_new_release_and_keeps_serving_the_old_one(in_app, pipeline_settings, store):
-    from dashboard import queries, runtime
+    from dashboard.serving import runtime
+    from dashboard.store import queries
     from data_pipeline.build import build_store
     from data_pipeline.publish import build_audit_publish
 
     app_store = runtime.current().store
     old = app_store.current()
 
-    def volunteers_2022(release) -> float:  # noqa: ANN001
+    def volunteers_2022(release) -> float:
         rows = queries.indicator_series(
             release, "volunteers_registered", "as_published", ["GM0327"], (2022, 2022)
         )
@@ -130,8 +131,8 @@ def test_app_picks_up_a_new_release_and_keeps_serving_the_old_one(in_app, pipeli
 
 
 def test_gegevens_lists_every_source_and_explains_the_signs(in_app, release, texts):
-    from dashboard import queries
     from dashboard.pages import gegevens
+    from dashboard.store import queries
 
     shown = texts(gegevens.layout())
     for source in queries.source_coverage(release).itertuples():

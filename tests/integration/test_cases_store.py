@@ -115,7 +115,7 @@ def test_every_case_cites_its_document_and_line_range(store):
 
 
 def test_case_start_dates_come_from_the_marked_milestone(in_app, release):
-    from dashboard import queries
+    from dashboard.store import queries
 
     files = case_files()
     overview = queries.case_overview(release)
@@ -124,7 +124,7 @@ def test_case_start_dates_come_from_the_marked_milestone(in_app, release):
 
 
 def test_cooperative_start_drives_the_baseline_and_annotation(store, in_app, release):
-    from dashboard import queries
+    from dashboard.store import queries
 
     start = start_of(case_files()["de-kleine-schans"])
     events = queries.case_events(release, "GM0351")
@@ -212,7 +212,7 @@ def test_checks_fail_when_a_case_lacks_a_panel(store, tmp_path):
     assert run_checks(work_file(store)) == []
 
 
-def _walk(component):  # noqa: ANN001, ANN202
+def _walk(component):
     yield component
     children = getattr(component, "children", None)
     for child in children if isinstance(children, list) else [children]:
@@ -220,7 +220,7 @@ def _walk(component):  # noqa: ANN001, ANN202
             yield from _walk(child)
 
 
-def _links(component) -> list:  # noqa: ANN001
+def _links(component) -> list:
     return [c for c in _walk(component) if type(c).__name__ == "Link"]
 
 

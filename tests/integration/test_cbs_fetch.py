@@ -16,11 +16,11 @@ from click.testing import CliRunner
 
 from data_pipeline.cli import cli
 from data_pipeline.errors import SourceError
-from data_pipeline.sources.cbs_check import check_tables
-from data_pipeline.sources.cbs_client import fetch_tables, make_session
-from data_pipeline.sources.cbs_layout import resolve_layout
-from data_pipeline.sources.cbs_registry import TableFamily, tables
-from data_pipeline.sources.cbs_statline import load_recorded, parse_rows, replay_folder
+from data_pipeline.sources.cbs.check import check_tables
+from data_pipeline.sources.cbs.client import fetch_tables, make_session
+from data_pipeline.sources.cbs.layout import resolve_layout
+from data_pipeline.sources.cbs.registry import TableFamily, tables
+from data_pipeline.sources.cbs.statline import load_recorded, parse_rows, replay_folder
 from tests.conftest import FIXTURES, SHARED, fixture_settings, work_file
 
 RECORDED = FIXTURES / "cbs"
@@ -173,7 +173,7 @@ def test_unreachable_server_names_the_table(tmp_path):
 
 def test_changed_structure_is_caught_before_saving(tmp_path, stand_in, monkeypatch):
     changed = TableFamily("x", ("85099NED",), "youth_care_clients", "Jongeren in jeugdzorg (nieuw)")
-    monkeypatch.setattr("data_pipeline.sources.cbs_client.tables", lambda only=None: (changed,))
+    monkeypatch.setattr("data_pipeline.sources.cbs.client.tables", lambda only=None: (changed,))
     with pytest.raises(SourceError, match="85099NED: no measure titled"):
         fetch(tmp_path, stand_in, only={"85099NED"})
     assert not (tmp_path / "85099NED").exists()

@@ -13,11 +13,11 @@ REAL = SHARED / "data" / "real"
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="the public source files are absent")
 
 
-def jeugdhulp():  # noqa: ANN201
+def jeugdhulp():
     return importlib.import_module("dashboard.pages.jeugdhulp")
 
 
-def option_labels(layout, find, control: str) -> list[str]:  # noqa: ANN001
+def option_labels(layout, find, control: str) -> list[str]:
     select = find(layout, lambda c: getattr(c, "id", None) == control)[0]
     return [option["label"] for option in select.options]
 
@@ -69,7 +69,8 @@ def test_every_kind_of_group_is_named_for_the_year_shown(
 
 
 def test_a_pinned_link_reopens_the_same_group(default_store, pointed_at, texts):
-    from dashboard import queries, runtime
+    from dashboard.serving import runtime
+    from dashboard.store import queries
 
     with pointed_at(default_store):
         release = runtime.current().store.current().release_id

@@ -14,9 +14,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import queries
 from dashboard.app import QUERY_DIR
-from dashboard.db import Store
+from dashboard.store import queries
+from dashboard.store.db import Store
 from data_pipeline.settings import PROJECT_ROOT
 from tests.conftest import fixture_settings, later_import, publish_with, work_file
 

@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import queries
 from dashboard.app import QUERY_DIR
-from dashboard.db import Store
+from dashboard.store import queries
+from dashboard.store.db import Store
 from tests.conftest import fixture_settings, publish_with
 
 YEAR = 2030  # a year no other input has: only these cells
@@ -31,7 +31,7 @@ PROVINCE, MEMBERS = "PV26", ("GM0327", "GM0345", "GM0351")
 Cell = tuple[str, str, int, str]
 
 
-def loader(counts: dict[str, int]):  # noqa: ANN201 - a pipeline loader
+def loader(counts: dict[str, int]):
     """Young people with youth care in three municipalities and their province, as one import
     (totals only, so the province is the one relation that ties them)."""
     values = {**counts, PROVINCE: sum(counts.values())}
@@ -58,7 +58,7 @@ def loader(counts: dict[str, int]):  # noqa: ANN201 - a pipeline loader
         "is_demo": False,
     }
 
-    def load(_settings, _municipalities):  # noqa: ANN001, ANN202
+    def load(_settings, _municipalities):
         return {"observations": frame, "sources": pd.DataFrame([source])}
 
     return load

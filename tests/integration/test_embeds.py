@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.components.share import EMBED_CODE
-from dashboard.http_policy import frame_ancestors
+from dashboard.serving.http_policy import frame_ancestors
 
 
 def test_the_share_dialog_offers_a_pinned_iframe_of_the_main_chart(in_app, find, release):

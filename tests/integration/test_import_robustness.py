@@ -17,7 +17,7 @@ from tests.conftest import PROJECT_ROOT, fixture_settings, work_file
 VOLUNTEERS = "gemeentecode;jaar;soort;werkveld;aantal\nGM0327;2021;vrijwilliger;totaal;{n}\n"
 
 
-def cli(settings, *args: str, wait: bool = True) -> subprocess.CompletedProcess | subprocess.Popen:  # noqa: ANN001
+def cli(settings, *args: str, wait: bool = True) -> subprocess.CompletedProcess | subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -47,7 +47,7 @@ def cli(settings, *args: str, wait: bool = True) -> subprocess.CompletedProcess 
     )
 
 
-def volunteers(settings) -> float | None:  # noqa: ANN001
+def volunteers(settings) -> float | None:
     with duckdb.connect(str(work_file(settings.db_path)), read_only=True) as connection:
         row = connection.execute(
             "select value from core.fct_observation where indicator = 'volunteers_registered' "
@@ -58,7 +58,7 @@ def volunteers(settings) -> float | None:  # noqa: ANN001
 
 
 @pytest.fixture()
-def published(tmp_path):  # noqa: ANN201
+def published(tmp_path):
     settings = fixture_settings(tmp_path)
     assert cli(settings, "run").returncode == 0
     return settings

@@ -10,13 +10,13 @@ import pytest
 PAGES = ["jeugdhulp", "verwijzingen", "uitgaven", "vrijwilligers"]
 
 
-def page_module(name: str):  # noqa: ANN201
+def page_module(name: str):
     return importlib.import_module(f"dashboard.pages.{name}")
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_renders_for_every_region_with_sources(in_app, release, texts, name):
-    from dashboard import queries
+    from dashboard.store import queries
 
     for code in queries.regions_with_data(release)["municipality_code"]:
         shown = texts(page_module(name).layout(gemeente=code))

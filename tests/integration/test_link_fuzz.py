@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.case_view import PARAMETERS as CASE_LIST_PARAMETERS
+from dashboard.cases.view import PARAMETERS as CASE_LIST_PARAMETERS
 from dashboard.indicators.state import PARAMETERS as INDICATOR_PARAMETERS
 
 GENERIC_ERROR = "Er ging iets mis"
@@ -40,7 +40,7 @@ names = st.text(
 
 
 @st.composite
-def links(draw):  # noqa: ANN001, ANN201
+def links(draw):
     path = draw(st.sampled_from(sorted(PAGES)))
     known = st.sampled_from(PAGES[path])
     chosen = draw(st.lists(st.one_of(known, known, names), max_size=5))

@@ -112,7 +112,7 @@ def test_all_checks_pass_on_the_fixture_store(store):
     assert run_checks(work_file(store)) == []
 
 
-def publish(settings, *loaders):  # noqa: ANN001, ANN201
+def publish(settings, *loaders):
     """Build, check and publish a release from `settings` (plus extra loaders)."""
     return build_audit_publish(
         settings.db_path,
@@ -122,13 +122,13 @@ def publish(settings, *loaders):  # noqa: ANN001, ANN201
     )
 
 
-def published_bytes(settings) -> bytes:  # noqa: ANN001
+def published_bytes(settings) -> bytes:
     """The bytes of the current release (what the app serves)."""
     return settings.db_path.resolve().read_bytes()
 
 
 @pytest.fixture()
-def live_store(tmp_path):  # noqa: ANN201
+def live_store(tmp_path):
     settings = fixture_settings(tmp_path)
     publish(settings, fixture_observations_loader)
     return settings

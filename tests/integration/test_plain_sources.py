@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from dashboard.sources import plain_reference, short_source_line
+from dashboard.text.source_lines import plain_reference, short_source_line
 from tests.conftest import PAGE_PATHS
 
 NOT_FOR_READERS = {

@@ -20,7 +20,7 @@ MAIN_PAGES = ("kerncijfers", "jeugdhulp", "verwijzingen", "uitgaven", "vrijwilli
 needs_real = pytest.mark.skipif(not DUMPS.is_dir(), reason="the public source files are absent")
 
 
-def page(name: str):  # noqa: ANN201
+def page(name: str):
     return importlib.import_module(f"dashboard.pages.{name}")
 
 
@@ -94,7 +94,8 @@ def test_no_sample_marker_on_the_main_pages_by_default(default_store, pointed_at
 def test_every_municipality_in_the_list_opens_with_numbers_or_a_reason(
     default_store, pointed_at, texts
 ):
-    from dashboard import queries, runtime
+    from dashboard.serving import runtime
+    from dashboard.store import queries
 
     with pointed_at(default_store):
         regions = queries.regions_with_data(runtime.current().store.current())

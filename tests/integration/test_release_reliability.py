@@ -17,7 +17,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.warmup import router_request
+from dashboard.serving.warmup import router_request
 from data_pipeline.publish import releases_dir
 from tests.conftest import (
     PROJECT_ROOT,
@@ -29,7 +29,7 @@ from tests.conftest import (
 from tests.serving import gunicorn
 
 
-def clients(value: float):  # noqa: ANN201
+def clients(value: float):
     return later_import("GM0351", "Gemeente", "2030-01-01", value, "youth_care_clients")
 
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from dashboard import queries
 from dashboard.app import QUERY_DIR
-from dashboard.db import ReleaseGone, Store
+from dashboard.store import queries
+from dashboard.store.db import ReleaseGone, Store
 from data_pipeline.publish import next_release_id, release_ids
 from tests.conftest import fixture_settings, publish_fixture_store
 
@@ -71,15 +71,15 @@ def test_gegevens_lists_the_releases_and_what_changed(in_app, texts, release):
 def test_a_render_reads_one_release_even_when_a_publish_lands_midway(
     tmp_path, pointed_at, monkeypatch
 ):
-    from dashboard.db import Release
     from dashboard.pages import jeugdhulp
+    from dashboard.store.db import Release
 
     settings = fixture_settings(tmp_path)
     publish_fixture_store(settings)
     read: list[str] = []
     original = Release.query
 
-    def query_then_publish(self, name, **params):  # noqa: ANN001, ANN202
+    def query_then_publish(self, name, **params):
         read.append(self.release_id)
         if len(read) == 1:
             # a real publish makes a new release current, mid-render
@@ -114,8 +114,8 @@ def test_a_release_made_by_an_older_pipeline_is_named_when_opened_not_by_a_faili
     reads is known as such at once: the store says so, the page says so in Dutch."""
     import duckdb
 
-    from dashboard.db import ReleaseIncompatible
-    from dashboard.resilience import store_problem_text
+    from dashboard.serving.resilience import store_problem_text
+    from dashboard.store.db import ReleaseIncompatible
 
     settings = fixture_settings(tmp_path)
     older = publish_fixture_store(settings)

@@ -13,8 +13,8 @@ import urllib.request
 
 import pytest
 
-from dashboard.request_limits import BODY_SECONDS, MAX_BODY_BYTES
-from dashboard.warmup import router_request
+from dashboard.serving.request_limits import BODY_SECONDS, MAX_BODY_BYTES
+from dashboard.serving.warmup import router_request
 from tests.conftest import fixture_settings, publish_fixture_store
 from tests.serving import gunicorn
 
@@ -34,7 +34,7 @@ def call(url: str, body: bytes | None = None, timeout: float = 30) -> tuple[int,
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):  # noqa: ANN001, ANN201
+def served(tmp_path_factory):
     settings = fixture_settings(tmp_path_factory.mktemp("limits"))
     publish_fixture_store(settings)
     with gunicorn(settings.db_path) as url:

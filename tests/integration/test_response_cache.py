@@ -13,26 +13,26 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from dashboard.app import create_app
+from dashboard.serving.warmup import router_request
 from dashboard.settings import Settings
-from dashboard.warmup import router_request
 from tests.conftest import fixture_settings, publish_fixture_store
 from tests.serving import free_port
 
 GZIP = {"Accept-Encoding": "gzip"}
 
 
-def render(client, path: str = "/jeugdhulp", search: str = ""):  # noqa: ANN001, ANN201
+def render(client, path: str = "/jeugdhulp", search: str = ""):
     return client.post("/_dash-update-component", json=router_request(path, search), headers=GZIP)
 
 
 @pytest.fixture()
-def store(tmp_path):  # noqa: ANN201
+def store(tmp_path):
     settings = fixture_settings(tmp_path)
     publish_fixture_store(settings)
     return settings
 
 
-def client_for(settings, **cache) -> object:  # noqa: ANN001
+def client_for(settings, **cache) -> object:
     app = create_app(Settings(db_path=settings.db_path, **cache))
     client = app.server.test_client()
     client.get("/")
@@ -65,7 +65,7 @@ def test_a_page_that_cannot_read_its_store_is_not_kept(store):
 
 
 @pytest.fixture()
-def redis_url(tmp_path):  # noqa: ANN201
+def redis_url(tmp_path):
     """A real redis-server on a free port, stopped after the test."""
     binary = shutil.which("redis-server")
     if binary is None:
@@ -148,13 +148,13 @@ def test_two_stores_sharing_one_redis_never_serve_each_other(tmp_path, redis_url
 def test_a_render_and_its_cache_key_use_the_same_release(store, monkeypatch):
     """A publish landing between the cache lookup and the render: the view is rendered from
     the release its key names, so the key never holds another release's numbers."""
-    from dashboard import queries
+    from dashboard.store import queries
 
     client = client_for(store)
     before = store.db_path.resolve().stem
     original, published = queries.store_info, []
 
-    def publish_midway(release):  # noqa: ANN001, ANN202
+    def publish_midway(release):
         if not published:
             published.append(publish_fixture_store(store).stem)
         return original(release)

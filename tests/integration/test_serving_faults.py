@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.warmup import router_request
+from dashboard.serving.warmup import router_request
 from tests.conftest import fixture_settings, publish_fixture_store
 from tests.serving import gunicorn
 
@@ -52,7 +52,7 @@ def point_store_at(db_path: Path, release: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):  # noqa: ANN001, ANN201
+def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("served")
     settings = fixture_settings(root)
     good = publish_fixture_store(settings)
@@ -174,7 +174,7 @@ def test_responses_carry_security_headers_and_no_server_version(served):
     assert not any(character.isdigit() for character in headers.get("Server", ""))
 
 
-def test_a_port_in_use_is_named_with_the_setting_that_changes_it(store):  # noqa: ANN001
+def test_a_port_in_use_is_named_with_the_setting_that_changes_it(store):
     """`python -m dashboard` on a taken port says which setting to change, in Dutch."""
     import os
     import socket

@@ -15,11 +15,11 @@ from tests.conftest import fixture_settings
 CASES = PROJECT_ROOT / "data" / "cases"
 
 
-def page(name: str):  # noqa: ANN201
+def page(name: str):
     return importlib.import_module(f"dashboard.pages.{name}")
 
 
-def import_file(settings, kind: str, text: str, tmp_path) -> None:  # noqa: ANN001
+def import_file(settings, kind: str, text: str, tmp_path) -> None:
     env = {"SK_RAW_DIR": str(settings.raw_dir), "SK_IMPORTS_DIR": str(settings.imports_dir)}
     common = ["--db", str(settings.db_path), "--data-dir", str(settings.data_dir)]
     runner = CliRunner()
@@ -70,7 +70,7 @@ def test_an_incomplete_imported_total_is_not_shown_as_the_total(tmp_path, pointe
 
 
 def test_link_previews_use_the_real_status_words(in_app):
-    from dashboard.previews import preview
+    from dashboard.serving.previews import preview
 
     _, description = preview("/", {"gemeente": "GM0351", "jaar": "2022"})
     assert "Jongeren met jeugdzorg: 311 jongeren (2022, voorlopig)" in description

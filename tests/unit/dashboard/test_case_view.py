@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.case_view import case_years, filter_cases, home_cases_first, parse_filters
+from dashboard.cases.view import case_years, filter_cases, home_cases_first, parse_filters
 
 OVERVIEW = pd.DataFrame(
     {
@@ -24,7 +24,7 @@ OVERVIEW = pd.DataFrame(
 
 
 @pytest.fixture()
-def ids(vocabulary_labels):  # noqa: ANN001, ANN201
+def ids(vocabulary_labels):
     return lambda query: filter_cases(OVERVIEW, parse_filters(query, OVERVIEW, vocabulary_labels))[
         "case_id"
     ].tolist()

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.exports import safe_text, to_dutch_csv, to_xlsx
+from dashboard.text.exports import safe_text, to_dutch_csv, to_xlsx
 
 TABLE = pd.DataFrame(
     {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.labels import format_date, format_euro, format_number, signed
+from dashboard.text.labels import format_date, format_euro, format_number, signed
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.narrative import describe_change, trend_sentence
+from dashboard.text.narrative import describe_change, trend_sentence
 
 LEVEL = "In {year} kregen {value} jongeren in {name} jeugdhulp"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.url_state import (
+from dashboard.serving.url_state import (
     MAX_SHOWN,
     build_search,
     parse_choice,

@@ -41,7 +41,7 @@ def one_region(values: dict[str, float | None]) -> pd.DataFrame:
     return frame({("GM0351", category): value for category, value in values.items()})
 
 
-def run(observations: pd.DataFrame, hierarchy=NO_REGIONS) -> pd.DataFrame:  # noqa: ANN001
+def run(observations: pd.DataFrame, hierarchy=NO_REGIONS) -> pd.DataFrame:
     return suppress_small_cells(
         observations, threshold=10, categories=CATEGORIES, hierarchy=hierarchy
     )

@@ -12,7 +12,7 @@ from dashboard.components.kpi_changes import (
     change_against,
     format_kpi_value,
 )
-from dashboard.labels import SAMPLE_BADGE
+from dashboard.text.labels import SAMPLE_BADGE
 
 CLIENTS = KpiDefinition(
     "youth_care_clients",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.figures.case_phone import narrow_ladder, narrow_timeline
-from dashboard.figures.cases import ladder_figure, timeline_figure
+from dashboard.cases.figures import ladder_figure, timeline_figure
+from dashboard.cases.phone_figures import narrow_ladder, narrow_timeline
 from tests.unit.dashboard.figures.test_cases import STEPS, ladder_rows, timeline_rows
 
 LONG = "BOOT (Buurtwinkels voor Onderwijs, Onderzoek en Talentontwikkeling)"

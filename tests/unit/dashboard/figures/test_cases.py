@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.figures.cases import ladder_figure, period_label, timeline_figure
+from dashboard.cases.figures import ladder_figure, period_label, timeline_figure
 
 STEPS = ["Loslaten", "Faciliteren", "Stimuleren", "Regisseren", "Reguleren"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.indicators import breakdown_figure
+from dashboard.figures.breakdown import breakdown_figure
 from dashboard.figures.maps import map_figure
 
 

@@ -13,13 +13,13 @@ import pytest
 from data_pipeline.errors import InputError
 from data_pipeline.observations import SOURCE_COLUMNS
 from data_pipeline.settings import PROJECT_ROOT
-from data_pipeline.sources.case_studies import (
+from data_pipeline.sources.cases.loader import (
     case_sources,
     case_vocabularies,
     load_cases,
     read_cases,
 )
-from data_pipeline.sources.case_tables import TABLE_COLUMNS, case_tables
+from data_pipeline.sources.cases.tables import TABLE_COLUMNS, case_tables
 from data_pipeline.sources.reference import read_reference
 
 ROOT = PROJECT_ROOT

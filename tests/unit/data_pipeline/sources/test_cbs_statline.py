@@ -8,9 +8,9 @@ import math
 import pytest
 
 from data_pipeline.errors import SourceError
-from data_pipeline.sources.cbs_layout import measure_key, resolve_layout
-from data_pipeline.sources.cbs_registry import REFERRERS, TableFamily, tables
-from data_pipeline.sources.cbs_statline import clean_value, parse_rows, period_year
+from data_pipeline.sources.cbs.layout import measure_key, resolve_layout
+from data_pipeline.sources.cbs.registry import REFERRERS, TableFamily, tables
+from data_pipeline.sources.cbs.statline import clean_value, parse_rows, period_year
 
 PROPERTIES = [
     {"Type": "Dimension", "Key": "VerwijzerJeugdzorg", "Title": "Verwijzer"},

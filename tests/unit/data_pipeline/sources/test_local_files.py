@@ -8,9 +8,9 @@ import pytest
 from openpyxl import Workbook
 
 from data_pipeline.errors import InputError
-from data_pipeline.sources import file_rows
-from data_pipeline.sources.import_checks import MAX_PER_FIELD, parse_amount
-from data_pipeline.sources.local_files import read_spend, read_volunteers
+from data_pipeline.sources.imports import file_rows
+from data_pipeline.sources.imports.checks import MAX_PER_FIELD, parse_amount
+from data_pipeline.sources.imports.local_files import read_spend, read_volunteers
 
 KNOWN = {"GM0351", "GM0345"}
 OPTIONS = {
@@ -211,7 +211,7 @@ def test_the_format_is_read_from_the_content_not_the_name(tmp_path):
     )
 
 
-def workbook(path, rows: list[list]) -> None:  # noqa: ANN001
+def workbook(path, rows: list[list]) -> None:
     from openpyxl import Workbook
 
     book = Workbook()

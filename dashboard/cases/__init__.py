@@ -1,0 +1,1 @@
+"""Practice cases: filters, citations, components and figures of /casussen and /casus."""

@@ -1,0 +1,1 @@
+"""Words and numbers on screen and in downloads: labels, sentences, source lines."""

@@ -1,0 +1,1 @@
+"""Practice cases from data/cases/*.toml: validation and flattening into raw tables."""

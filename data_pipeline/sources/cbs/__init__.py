@@ -1,0 +1,1 @@
+"""CBS / RIVM StatLine: the registered tables, the API client, and the parser."""

@@ -1,0 +1,1 @@
+"""Local registrations (volunteers, spend): reading, checking and keeping files."""

@@ -72,8 +72,8 @@ def case_card(row: pd.Series, publisher: str, labels: Labels) -> dbc.Col:
 KINDS = ("bevorderend", "belemmerend")
 
 
-def _matrix_cell(rows: pd.DataFrame) -> html.Td:
-    counts = {kind: int(rows.loc[rows["kind"] == kind, "factors"].sum()) for kind in KINDS}
+def _matrix_cell(rows: list[dict]) -> html.Td:
+    counts = {kind: sum(int(r["factors"]) for r in rows if r["kind"] == kind) for kind in KINDS}
     parts = [
         html.Span(f"{sign}{counts[kind]}", className=f"sk-factor-{kind}", title=title)
         for kind, sign, title in (
@@ -82,7 +82,7 @@ def _matrix_cell(rows: pd.DataFrame) -> html.Td:
         )
         if counts[kind]
     ]
-    descriptions = "; ".join(d for ds in rows["descriptions"] for d in ds)
+    descriptions = "; ".join(d for r in rows for d in r["descriptions"])
     return html.Td(parts, title=descriptions or None)
 
 
@@ -100,13 +100,14 @@ def factor_matrix(matrix: pd.DataFrame, cases: pd.DataFrame, labels: Labels) -> 
             for row in cases.itertuples(index=False)
         ]
     )
+    # rows per (theme, case) in one pass: ~120 cells filtered one by one took a fifth of a render
+    cells: dict[tuple[str, str], list[dict]] = {}
+    for row in matrix.to_dict("records"):
+        cells.setdefault((row["theme"], row["case_id"]), []).append(row)
     body = [
         html.Tr(
             [html.Th(label, scope="row")]
-            + [
-                _matrix_cell(matrix[(matrix["theme"] == theme) & (matrix["case_id"] == case_id)])
-                for case_id in cases["case_id"]
-            ]
+            + [_matrix_cell(cells.get((theme, case_id), [])) for case_id in cases["case_id"]]
         )
         for theme, label in labels["factor_theme"].items()
     ]

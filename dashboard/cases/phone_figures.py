@@ -22,18 +22,20 @@ def _one_line(name: str) -> str:
     return textwrap.shorten(name.replace("<br>", " "), MAX_NAME, placeholder=" …")
 
 
-def _name_above(figure: go.Figure, y: object, name: str, shift: int) -> None:
-    figure.add_annotation(
-        x=0,
-        xref="paper",
-        xanchor="left",
-        y=y,
-        yref="y",
-        yshift=shift,
-        text=_one_line(name),
-        showarrow=False,
-        font=NAME_FONT,
-    )
+def _name_above(y: object, name: str, shift: int) -> dict:
+    """A case name written above its row (a plain dict: plotly's add_annotation validates each
+    one and cost more than the rest of the figure)."""
+    return {
+        "x": 0,
+        "xref": "paper",
+        "xanchor": "left",
+        "y": y,
+        "yref": "y",
+        "yshift": shift,
+        "text": _one_line(name),
+        "showarrow": False,
+        "font": NAME_FONT,
+    }
 
 
 def narrow_timeline(figure: go.Figure) -> go.Figure:
@@ -44,8 +46,7 @@ def narrow_timeline(figure: go.Figure) -> go.Figure:
             y for trace in narrow.data if trace.showlegend is False for y in (trace.y or ())
         )
     )
-    for name in names:
-        _name_above(narrow, name, str(name), shift=18)
+    narrow.layout.annotations = [_name_above(name, str(name), shift=18) for name in names]
     ticks = list(narrow.layout.xaxis.tickvals or ())
     step = max(1, round(len(ticks) / 5))  # about five labels across a phone
     narrow.update_layout(
@@ -68,12 +69,15 @@ def narrow_ladder(figure: go.Figure) -> go.Figure:
         if trace.mode == "text":  # the years of a position go right of its last step
             trace.x = [None if x is None else x - 0.15 for x in trace.x]
             trace.textposition = "middle right"
-    for arrow in narrow.layout.annotations:
-        arrow.x, arrow.y, arrow.ax, arrow.ay = arrow.y, arrow.x, arrow.ay, arrow.ax
+    arrows = [
+        {**arrow, "x": arrow["y"], "y": arrow["x"], "ax": arrow["ay"], "ay": arrow["ax"]}
+        for arrow in (a.to_plotly_json() for a in narrow.layout.annotations)
+    ]
     wide_x, wide_y = narrow.layout.xaxis, narrow.layout.yaxis
     names = [str(text) for text in wide_x.ticktext or ()]
-    for row, name in enumerate(names):
-        _name_above(narrow, row - 0.5, name, shift=-8)
+    narrow.layout.annotations = arrows + [
+        _name_above(row - 0.5, name, shift=-8) for row, name in enumerate(names)
+    ]
     narrow.update_layout(
         height=LADDER_ROW_PX * len(names) + 170,
         xaxis={

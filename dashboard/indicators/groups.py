@@ -57,43 +57,59 @@ def group_name(kind: str | None, label: str) -> str:
     return label
 
 
-def _membership_year(memberships: pd.DataFrame, code: str, year: int) -> int | None:
-    """The year whose classification applies: the year itself, else the nearest one known."""
-    years = memberships.loc[memberships["municipality_code"] == code, "year"]
-    if years.empty:
-        return None
-    return int(years.iloc[(years - year).abs().argmin()])
+class GroupIndex:
+    """The memberships indexed for `find_group`: built once per release, a lookup per group.
+
+    Filtering the ~20,000 membership rows six times per render (once per kind of group) took
+    a tenth of a page's render.
+    """
+
+    def __init__(self, memberships: pd.DataFrame) -> None:
+        self.years: dict[str, list[int]] = {}
+        self.own: dict[tuple[int, str, str], tuple[str, str, str | None]] = {}
+        self.members: dict[tuple[int, str, str], list[str]] = {}
+        columns = ["year", "group_kind", "group_code", "group_label", "group_region_code"]
+        for row in memberships[[*columns, "municipality_code"]].itertuples(index=False):
+            year, kind, group, label, region, code = row
+            region = None if pd.isna(region) else str(region)
+            self.years.setdefault(code, []).append(int(year))
+            self.own.setdefault((int(year), kind, code), (str(group), str(label), region))
+            self.members.setdefault((int(year), kind, str(group)), []).append(code)
+        country = [year for (year, kind, _) in self.members if kind == "country"]
+        self.country_year = max(country) if country else None
+
+    def nearest_year(self, code: str, year: int) -> int | None:
+        """The year whose classification applies: the year itself, else the nearest known."""
+        years = self.years.get(code)
+        return min(years, key=lambda known: (abs(known - year), known)) if years else None
 
 
 def find_group(
-    memberships: pd.DataFrame, key: str, code: str, year: int, selection: list[str]
+    memberships: pd.DataFrame | GroupIndex, key: str, code: str, year: int, selection: list[str]
 ) -> Group:
     """The group `key` of municipality `code` in `year` (its nearest known year)."""
+    index = memberships if isinstance(memberships, GroupIndex) else GroupIndex(memberships)
     kind = COMPARISONS[key][0]
     if kind is None:
         members = tuple(dict.fromkeys([code, *selection]))
         return Group(key, None, None, "eigen selectie", year, members)
-    shown = _membership_year(memberships, code, year)
+    shown = index.nearest_year(code, year)
     if shown is None:  # the country or a province: compare with the country's municipalities
-        kind, rows = "country", memberships[memberships["group_kind"] == "country"]
-        shown = int(rows["year"].max()) if len(rows) else year
-        own = rows[rows["year"] == shown].head(1)
+        kind, shown = "country", index.country_year if index.country_year is not None else year
+        own = next((v for (y, k, _), v in index.own.items() if y == shown and k == kind), None)
     else:
-        rows = memberships[(memberships["year"] == shown) & (memberships["group_kind"] == kind)]
-        own = rows[rows["municipality_code"] == code]
-    if own.empty:
+        own = index.own.get((shown, kind, code))
+    if own is None:
         return Group(key, kind, None, COMPARISONS[key][1].lower(), year, (code,))
-    first = own.iloc[0]
-    in_group = rows[(rows["year"] == shown) & (rows["group_code"] == first["group_code"])]
-    region = first["group_region_code"]
+    group_code, label, region = own
     return Group(
         key=key,
         kind=kind,
-        code=str(first["group_code"]),
-        name=group_name(kind, str(first["group_label"])),
+        code=group_code,
+        name=group_name(kind, label),
         year=shown,
-        members=tuple(in_group["municipality_code"]),
-        region_code=None if pd.isna(region) else str(region),
+        members=tuple(index.members[(shown, kind, group_code)]),
+        region_code=region,
     )
 
 

@@ -28,7 +28,7 @@ from dashboard.indicators.breakdown import breakdown_panel, detail_panel
 from dashboard.indicators.catalogue import Indicator, indicator_from_catalogue
 from dashboard.indicators.comparison import comparison_panel
 from dashboard.indicators.data import PageData, load_page_data
-from dashboard.indicators.groups import COMPARISONS, find_group, option_label
+from dashboard.indicators.groups import COMPARISONS, GroupIndex, find_group, option_label
 from dashboard.indicators.map import map_panel
 from dashboard.indicators.state import (
     PARAMETERS,
@@ -61,12 +61,25 @@ def _column(label: str, control: Component, **width: int) -> dbc.Col:
     return dbc.Col(labelled_control(label, control), **(width or {"xs": 12, "md": 6, "lg": 4}))
 
 
-def _selection(component_id: str, municipalities: pd.DataFrame, state: ViewState) -> dbc.Col:
+@dataclass(frozen=True)
+class RegionOptions:
+    """The choices of the municipality picker and of the own selection (one list per release)."""
+
+    regions: list[dict[str, str]]  # the country, the provinces, every municipality
+    municipalities: list[dict[str, str]]
+
+    @classmethod
+    def of(cls, regions: pd.DataFrame) -> RegionOptions:
+        municipalities = regions[regions["region_kind"] == "municipality"]
+        return cls(municipality_options(regions), municipality_options(municipalities))
+
+
+def _selection(component_id: str, options: RegionOptions, state: ViewState) -> dbc.Col:
     """Own comparison group: a checklist in a scroll box (ticking one switches to it)."""
     chosen = len(state.selection)
     checklist = dbc.Checklist(
         id=component_id,
-        options=municipality_options(municipalities),
+        options=options.municipalities,
         value=list(state.selection),
         className="sk-checklist",
     )
@@ -79,7 +92,7 @@ def _selection(component_id: str, municipalities: pd.DataFrame, state: ViewState
     return dbc.Col(group, xs=12, md=6, lg=4)
 
 
-def comparison_options(state: ViewState, memberships: pd.DataFrame) -> list[dict[str, str]]:
+def comparison_options(state: ViewState, memberships: GroupIndex) -> list[dict[str, str]]:
     """Each kind of group, named for the municipality and year shown ('Jeugdregio Eemland')."""
     options = []
     for key in COMPARISONS:
@@ -92,20 +105,19 @@ def controls(
     spec: IndicatorPage,
     indicator: Indicator,
     state: ViewState,
-    regions: pd.DataFrame,
-    memberships: pd.DataFrame,
+    options: RegionOptions,
+    memberships: GroupIndex,
 ) -> dbc.Row:
     """Municipality, comparison group, period and measure; their state lives in the link."""
     ids = component_ids(spec.page)
-    municipalities = regions[regions["region_kind"] == "municipality"]
     comparisons = comparison_options(state, memberships)
     measures = [{"label": m.label, "value": m.key} for m in indicator.measures]
     years = [{"label": str(y), "value": y} for y in (state.years or [state.period[0]])]
     return dbc.Row(
         [
-            _column("Gemeente", select(ids["gemeente"], municipality_options(regions), state.code)),
+            _column("Gemeente", select(ids["gemeente"], options.regions, state.code)),
             _column("Vergelijken met", select(ids["vergelijking"], comparisons, state.comparison)),
-            _selection(ids["selectie"], municipalities, state),
+            _selection(ids["selectie"], options, state),
             _column("Van", select(ids["van"], years, state.period[0]), xs=6, md=3, lg=2),
             _column("Tot en met", select(ids["tot"], years, state.period[1]), xs=6, md=3, lg=2),
             _column("Weergave", select(ids["maat"], measures, state.measure.key)),
@@ -164,7 +176,9 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
         default_code=default
         if default in set(regions["municipality_code"])
         else regions["municipality_code"].iloc[0],
-        memberships=queries.group_memberships(release),
+        memberships=release.derived(
+            "group_index", lambda: GroupIndex(queries.group_memberships(release))
+        ),
     )
     state = parse_view(indicator, query, context)
     data = load_page_data(release, indicator, state)
@@ -175,7 +189,13 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
         dcc.Store(
             id=ids["state"], data={"query": _pinned(state.query, page), "defaults": state.defaults}
         ),
-        controls(spec, indicator, state, regions, context.memberships),
+        controls(
+            spec,
+            indicator,
+            state,
+            release.derived("region_options", lambda: RegionOptions.of(regions)),
+            context.memberships,
+        ),
         *_indicator_panels(page, spec, indicator, state, data, link),
         *[panel(page, state, data, link) for panel in spec.extra_panels],
     ]

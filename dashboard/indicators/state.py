@@ -13,7 +13,13 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.indicators.catalogue import Indicator, Measure
-from dashboard.indicators.groups import COMPARISONS, DEFAULT_COMPARISON, Group, find_group
+from dashboard.indicators.groups import (
+    COMPARISONS,
+    DEFAULT_COMPARISON,
+    Group,
+    GroupIndex,
+    find_group,
+)
 from dashboard.serving.url_state import (
     UrlProblem,
     non_default,
@@ -59,7 +65,7 @@ class LinkContext:
     years_by_region: Mapping[str, list[int]]
     categories: list[str]
     default_code: str
-    memberships: pd.DataFrame  # the groups of every municipality per year (groups.py)
+    memberships: GroupIndex  # the groups of every municipality per year (groups.py)
 
 
 def parse_view(indicator: Indicator, query: Mapping[str, str], context: LinkContext) -> ViewState:

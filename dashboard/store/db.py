@@ -15,13 +15,16 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
 
 RELEASE_SUFFIX = ".duckdb"
+T = TypeVar("T")
 
 
 class StoreMissing(RuntimeError):
@@ -83,6 +86,7 @@ class Release:
             raise StoreBroken(f"{path.name}: {error}") from error
         self._lock = threading.Lock()
         self._results: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._derived: dict[str, Any] = {}
         self._cache_size = cache_size
         self.identity = file_identity(path)
         self.build_id = self._build_id()
@@ -132,6 +136,17 @@ class Release:
                 self._results.popitem(last=False)
         return frame.copy()
 
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """Something built from this release's query results once (an index, a list of
+        options) and shared by every render; a release never changes, so neither does it.
+        The caller must not change what it gets."""
+        with self._lock:
+            if name in self._derived:
+                return self._derived[name]  # type: ignore[no-any-return]
+        value = build()
+        with self._lock:
+            return self._derived.setdefault(name, value)  # type: ignore[no-any-return]
+
     def tables(self) -> list[str]:
         """The public tables of this release: its marts (a release file holds nothing else)."""
         return self.query("public_tables")["table_name"].tolist()
@@ -156,6 +171,7 @@ class Release:
         """Forget cached results (the benchmark measures the first visitor after a publish)."""
         with self._lock:
             self._results.clear()
+            self._derived.clear()
 
 
 def file_identity(path: Path) -> tuple[int, int, int]:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.indicators.catalogue import Indicator, Measure
-from dashboard.indicators.groups import find_group
+from dashboard.indicators.groups import GroupIndex, find_group
 from dashboard.indicators.state import LinkContext, parse_view
 
 REGIONS = pd.DataFrame(
@@ -79,7 +79,7 @@ CONTEXT = LinkContext(
     years_by_region={"GM0351": [2018, 2019, 2020, 2021, 2022], "GM0345": [2019, 2020]},
     categories=["total", "foster_care"],
     default_code="GM0351",
-    memberships=memberships(),
+    memberships=GroupIndex(memberships()),
 )
 
 

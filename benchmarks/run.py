@@ -99,7 +99,7 @@ def main() -> None:
 
 def publish_default(settings: PipelineSettings) -> None:
     """The embedded default data, published as `python -m data_pipeline run` does."""
-    from data_pipeline.cli import builder
+    from data_pipeline.cli_common import builder
     from data_pipeline.publish import build_audit_publish
 
     build_audit_publish(settings.db_path, builder(settings))

@@ -6,8 +6,9 @@ the link on every change (docs/decisions/0001), so a shared URL always shows the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
@@ -31,6 +32,7 @@ from dashboard.indicators.data import PageData, load_page_data
 from dashboard.indicators.groups import COMPARISONS, GroupIndex, find_group, option_label
 from dashboard.indicators.map import map_panel
 from dashboard.indicators.state import (
+    CONTROLS,
     PARAMETERS,
     LinkContext,
     ViewState,
@@ -213,7 +215,7 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
 
 def next_query(
     current: dict[str, str],
-    controls_state: dict[str, object],
+    controls_state: Mapping[str, object],
     click: dict | None,
     triggered: str | None,
     breakdown_id: str,
@@ -236,6 +238,37 @@ def next_query(
     return query
 
 
+def _search_after(
+    values: dict[str, Any],
+    click: dict | None,
+    map_click: dict | None,
+    current: dict[str, str],
+    defaults: dict[str, str],
+    ids: dict[str, str],
+) -> Any:
+    """The link after a control change or a click: the rules between controls, then the link."""
+    if ctx.triggered_id == ids["selectie"] and values["selectie"]:
+        values["vergelijking"] = "selectie"  # ticking a municipality: compare with my selection
+    if values["vergelijking"] != "selectie":
+        values["selectie"] = []
+    if values["van"] and values["tot"]:
+        values["van"], values["tot"] = sorted([values["van"], values["tot"]], key=int)
+    controls_state = {c.name: c.in_link(values[c.name]) for c in CONTROLS}
+    if values["gemeente"] != current.get("gemeente", defaults.get("gemeente")):
+        controls_state.update(van="", tot="")  # another municipality may cover other years
+    on_map = ctx.triggered_id == ids["kaart"]
+    query = next_query(
+        current,
+        controls_state,
+        map_click if on_map else click,
+        ctx.triggered_id,
+        ids["breakdown"],
+        ids["kaart"],
+    )
+    search = build_search(query, defaults)
+    return no_update if search == build_search(current, defaults) else search
+
+
 def register(spec: IndicatorPage) -> None:
     """The page's one callback: every control (and a bar click) rewrites the link. The page's
     registry entry learns its question and that its title names a place (link previews)."""
@@ -246,42 +279,16 @@ def register(spec: IndicatorPage) -> None:
 
     @callback(
         Output(ids["url"], "search"),
-        Input(ids["gemeente"], "value"),
-        Input(ids["vergelijking"], "value"),
-        Input(ids["selectie"], "value"),
-        Input(ids["van"], "value"),
-        Input(ids["tot"], "value"),
-        Input(ids["maat"], "value"),
+        *(Input(ids[control.name], "value") for control in CONTROLS),
         Input(ids["breakdown"], "clickData"),
         Input(ids["kaart"], "clickData"),
         State(ids["state"], "data"),
         prevent_initial_call=True,
     )
-    def write_link(code, comparison, selection, first, last, measure, click, map_click, stored):
+    def write_link(*inputs: Any) -> Any:
+        values = dict(zip((control.name for control in CONTROLS), inputs, strict=False))
+        click, map_click, stored = inputs[len(CONTROLS) :]
         current, defaults = (stored or {}).get("query", {}), (stored or {}).get("defaults", {})
-        if ctx.triggered_id == ids["selectie"] and selection:
-            comparison = "selectie"  # ticking a municipality means: compare with my selection
-        first, last = sorted([first, last], key=int) if first and last else (first, last)
-        controls_state = {
-            "gemeente": code,
-            "vergelijking": comparison,
-            "selectie": ",".join(selection or []) if comparison == "selectie" else "",
-            "van": first or "",
-            "tot": last or "",
-            "maat": measure,
-        }
-        if code != current.get("gemeente", defaults.get("gemeente")):
-            controls_state.update(van="", tot="")  # another municipality may cover other years
-        on_map = ctx.triggered_id == ids["kaart"]
-        query = next_query(
-            current,
-            controls_state,
-            map_click if on_map else click,
-            ctx.triggered_id,
-            ids["breakdown"],
-            ids["kaart"],
-        )
-        search = build_search(query, defaults)
-        return no_update if search == build_search(current, defaults) else search
+        return _search_after(values, click, map_click, current, defaults, ids)
 
     write_link.__name__ = f"{spec.page}_write_link"

@@ -6,8 +6,9 @@ checks them against, and returns a `ViewState` naming every parameter it could n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -30,7 +31,27 @@ from dashboard.serving.url_state import (
     parse_year,
 )
 
-PARAMETERS = ("gemeente", "vergelijking", "selectie", "van", "tot", "maat", "jaar", "categorie")
+
+@dataclass(frozen=True)
+class Control:
+    """A control of the indicator pages, declared once: its link parameter is also its
+    component id (`<page>-<name>`), its callback input and its key in the link's query.
+    `in_link` turns the control's value into the link's text."""
+
+    name: str
+    in_link: Callable[[Any], str] = lambda value: "" if value in (None, "") else str(value)
+
+
+CONTROLS = (
+    Control("gemeente"),
+    Control("vergelijking"),
+    Control("selectie", in_link=lambda codes: ",".join(codes or [])),
+    Control("van"),
+    Control("tot"),
+    Control("maat"),
+)
+CLICKED = ("jaar", "categorie")  # set by a click on the breakdown chart, not by a control
+PARAMETERS = (*(control.name for control in CONTROLS), *CLICKED)
 NATIONAL = "NL01"
 
 
@@ -140,7 +161,7 @@ def _parse_category(raw: str | None, categories: list[str]) -> tuple[str | None,
 
 def component_ids(page: str) -> dict[str, str]:
     """Ids of a page's components, prefixed by the page so pages never collide."""
-    names = ("url", "state", "gemeente", "vergelijking", "selectie", "van", "tot", "maat")
+    names = ("url", "state", *(control.name for control in CONTROLS))
     # The breakdown and map panels are '<page>-breakdown' and '<page>-kaart'; their graphs need
     # ids of their own.
     return {

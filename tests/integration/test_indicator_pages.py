@@ -129,3 +129,17 @@ def test_component_ids_are_unique_on_every_page(in_app, find, name):
     layout = page_module(name).layout()
     ids = [str(c.id) for c in find(layout, lambda c: getattr(c, "id", None) is not None)]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_an_indicator_pages_controls_come_from_one_declaration(app_client):
+    """The link parameters, the component ids and the callback's inputs all read CONTROLS:
+    adding a control to the indicator pages is one line there (and its parser)."""
+    from dashboard.indicators.state import CLICKED, CONTROLS, PARAMETERS, component_ids
+
+    names = [control.name for control in CONTROLS]
+    assert list(PARAMETERS) == [*names, *CLICKED]
+    callbacks = {d["output"]: d for d in app_client.get("/_dash-dependencies").get_json()}
+    for page in ("jeugdhulp", "verwijzingen", "uitgaven", "vrijwilligers"):
+        ids = component_ids(page)
+        inputs = [item["id"] for item in callbacks[f"{ids['url']}.search"]["inputs"]]
+        assert inputs[: len(names)] == [ids[name] for name in names]

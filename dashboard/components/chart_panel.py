@@ -80,6 +80,25 @@ def data_table(table: pd.DataFrame, caption: str) -> html.Div:
     )
 
 
+class PanelData(dict):
+    """What a panel's table and downloads hold, kept on the server. Its "rows" (records, None
+    for a missing value) are made from "table" when first asked for: most renders are never
+    downloaded, and making them took a quarter of building a panel."""
+
+    def __missing__(self, key: str) -> Any:
+        if key != "rows":
+            raise KeyError(key)
+        table: pd.DataFrame = dict.__getitem__(self, "table")
+        rows = table.astype(object).where(table.notna(), None).to_dict("records")
+        self["rows"] = rows
+        return rows
+
+
+def panel_data(table: pd.DataFrame, **fields: Any) -> PanelData:
+    """A panel's server-side data: the table with its columns, and sources, link, name, ..."""
+    return PanelData(table=table, columns=list(table.columns), **fields)
+
+
 def download_buttons(panel_id: str, stored: dict[str, Any]) -> html.Div:
     """The two buttons and the panel's link; `stored` holds rows, columns, sources, link, name:
     only link and name go to the browser, the rest stays on the server-side component."""
@@ -142,14 +161,9 @@ def chart_panel(
     `view_link` is the view's complete link (every parameter, the release included), relative
     to the site; the download makes it absolute.
     """
-    stored = {
-        "rows": table.astype(object).where(table.notna(), None).to_dict("records"),
-        "columns": list(table.columns),
-        "sources": sources.to_dict("records"),
-        "link": view_link,
-        "name": panel_id,
-        "title": title,
-    }
+    stored = panel_data(
+        table, sources=sources.to_dict("records"), link=view_link, name=panel_id, title=title
+    )
     return html.Section(
         [
             html.H2(title, className="h5"),

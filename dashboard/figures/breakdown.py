@@ -13,6 +13,8 @@ from dashboard.figures.style import (
     DASHES,
     MARKERS,
     PALETTE,
+    bar,
+    build_figure,
     is_generated,
     marker_symbols,
     new_figure,
@@ -49,7 +51,7 @@ def breakdown_figure(
     Parts that do not add up to the total (e.g. overlapping forms of care) are grouped, never
     stacked, so no bar pretends to be a total.
     """
-    figure = new_figure(height=380)
+    traces: list = []
     categories = breakdown.drop_duplicates("category").sort_values("sort_order")
     symbols = (
         breakdown["cell_symbol"] if "cell_symbol" in breakdown else pd.Series(None, breakdown.index)
@@ -63,8 +65,8 @@ def breakdown_figure(
         ]
         # A hidden cell gets zero height rather than NaN: Plotly restarts a stack at the axis
         # after a NaN and would misplace the bars above it.
-        figure.add_trace(
-            go.Bar(
+        traces.append(
+            bar(
                 x=rows["year"],
                 y=rows["value"].fillna(0),
                 name=row.category_label,
@@ -79,16 +81,16 @@ def breakdown_figure(
             )
         )
     if any(is_generated(breakdown)):
-        figure.add_trace(generated_legend_bar())
-    figure.update_layout(
-        barmode="stack" if stacked else "group",
-        yaxis={"title": {"text": y_label}},  # nested: figures skip plotly.py's validation
-        xaxis=year_axis(breakdown["year"]),
-        legend={"orientation": "h", "y": -0.15},
-        clickmode="event",
-        shapes=[] if selected_year is None else [_year_frame(selected_year)],
-    )
-    return figure
+        traces.append(generated_legend_bar())
+    layout = {
+        "barmode": "stack" if stacked else "group",
+        "yaxis": {"title": {"text": y_label}},  # nested: figures skip plotly.py's validation
+        "xaxis": year_axis(breakdown["year"]),
+        "legend": {"orientation": "h", "y": -0.15},
+        "clickmode": "event",
+        "shapes": [] if selected_year is None else [_year_frame(selected_year)],
+    }
+    return build_figure(traces, layout, height=380)
 
 
 GENERATED_BAR = f"Lichte staaf met rand: {SAMPLE_BADGE.lower()} (gegenereerd)"
@@ -104,9 +106,9 @@ def generated_outline(rows: pd.DataFrame) -> list[float]:
     return [1.5 if hollow else 0 for hollow in is_generated(rows)]
 
 
-def generated_legend_bar() -> go.Bar:
+def generated_legend_bar() -> dict:
     """A legend entry that explains the light bars (no data of its own)."""
-    return go.Bar(
+    return bar(
         x=[None],
         y=[None],
         name=GENERATED_BAR,

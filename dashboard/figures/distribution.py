@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import PALETTE, is_generated, new_figure, plotly_text
+from dashboard.figures.style import PALETTE, build_figure, is_generated, plotly_text, scatter
 
 MAX_NAMED = 40
 OWN, OTHER = PALETTE[5], PALETTE[0]
@@ -71,7 +71,7 @@ def distribution_figure(
     )
     named = len(known) <= MAX_NAMED
     y = [plotly_text(str(n)) for n in known["municipality_name"]] if named else [""] * len(known)
-    trace = go.Scatter(
+    trace = scatter(
         x=known["value"],
         y=y,
         mode="markers",
@@ -79,8 +79,8 @@ def distribution_figure(
         error_x={
             "type": "data",
             "symmetric": False,
-            "array": (known["value_high"] - known["value"]).clip(lower=0).fillna(0),
-            "arrayminus": (known["value"] - known["value_low"]).clip(lower=0).fillna(0),
+            "array": (known["value_high"] - known["value"]).clip(lower=0).fillna(0).tolist(),
+            "arrayminus": (known["value"] - known["value_low"]).clip(lower=0).fillna(0).tolist(),
             "color": "#999",
             "thickness": 1,
         },
@@ -89,13 +89,12 @@ def distribution_figure(
         showlegend=False,
     )
     shapes, notes = _reference_line(reference[1], reference[0])
-    figure = new_figure(height=max(220, 22 * len(known) + 80) if named else 200)
-    figure.add_trace(trace)
-    figure.update_layout(
-        shapes=shapes,
-        annotations=notes,
-        xaxis={"title": x_label, "rangemode": "tozero"},
-        yaxis={"autorange": "reversed", "showticklabels": named, "title": None},
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-    )
-    return figure
+    layout = {
+        "shapes": shapes,
+        "annotations": notes,
+        "xaxis": {"title": {"text": x_label}, "rangemode": "tozero"},
+        "yaxis": {"autorange": "reversed", "showticklabels": named, "title": None},
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+    }
+    height = max(220, 22 * len(known) + 80) if named else 200
+    return build_figure([trace], layout, height=height)

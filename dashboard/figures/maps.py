@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import is_generated, new_figure
+from dashboard.figures.style import build_figure, choropleth, is_generated
 from dashboard.text.labels import SAMPLE_BADGE, format_number
 
 # Colour-blind-safe sequential scale (cividis); light = low, dark = high.
@@ -50,9 +50,9 @@ def _colorbar(title: str, decimals: int, *, generated: bool) -> dict:
     }
 
 
-def _context_trace(codes: list[str], geojson_url: str) -> go.Choropleth:
+def _context_trace(codes: list[str], geojson_url: str) -> dict:
     """Municipalities around the group, in light grey: they show where the group lies."""
-    return go.Choropleth(
+    return choropleth(
         geojson=geojson_url,
         featureidkey="properties.statcode",
         locations=codes,
@@ -72,13 +72,13 @@ def _value_trace(
     title: str,
     span: tuple[float, float],
     is_sample: bool,
-) -> go.Choropleth:
+) -> dict:
     """Real values in the colour scale; generated ones in greys with a scale of their own, so
     the status shows in the colour itself, not only in the hover text."""
     bar = _colorbar(title, decimals, generated=is_sample)
     if is_sample:
         bar.update(y=-0.34)  # under the first scale, its title included
-    return go.Choropleth(
+    return choropleth(
         geojson=geojson_url,
         featureidkey="properties.statcode",
         locations=frame["municipality_code"],
@@ -106,22 +106,22 @@ def map_figure(
 ) -> go.Figure:
     """One municipality per shape, coloured by `value` and outlined dark (the group); `context`
     in light grey around it; `selected` drawn with a thick outline."""
-    figure = new_figure(height=460)
+    traces: list[dict] = []
     shown = values.dropna(subset=["value"])
     hollow = is_generated(shown)
     real, generated = shown[[not h for h in hollow]], shown[hollow]
     if context:
-        figure.add_trace(_context_trace(context, geojson_url))
+        traces.append(_context_trace(context, geojson_url))
     span = (shown["value"].min(), shown["value"].max()) if len(shown) else (0, 1)
     for part, is_sample in ((real, False), (generated, True)):
         if len(part):
-            figure.add_trace(
+            traces.append(
                 _value_trace(part, geojson_url, unit, decimals, colorbar_title, span, is_sample)
             )
     outline = values[values["municipality_code"] == selected]
     if len(outline):
-        figure.add_trace(
-            go.Choropleth(
+        traces.append(
+            choropleth(
                 geojson=geojson_url,
                 featureidkey="properties.statcode",
                 locations=outline["municipality_code"],
@@ -134,9 +134,15 @@ def map_figure(
         )
     # The base layer is hidden, but plotly.js still loads it: 'europe' is the smallest scope
     # that holds the Netherlands, served from assets/vendor/topojson (see the chart config).
-    figure.update_geos(
-        scope="europe", fitbounds="locations", visible=False, projection_type="mercator"
-    )
     bottom = 170 if len(generated) else 80  # room for the scales and their titles above them
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": bottom}, clickmode="event")
-    return figure
+    layout = {
+        "geo": {
+            "scope": "europe",
+            "fitbounds": "locations",
+            "visible": False,
+            "projection": {"type": "mercator"},
+        },
+        "margin": {"l": 0, "r": 0, "t": 10, "b": bottom},
+        "clickmode": "event",
+    }
+    return build_figure(traces, layout, height=460)

@@ -17,8 +17,9 @@ MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "cross")
 GRID = "#e5e5e5"
 BASE_LAYOUT = {
     # No plotly.py template: applying one costs milliseconds per figure on every request, and
-    # these few settings give the same plain look.
-    "template": None,
+    # these few settings give the same plain look. An empty template, not None: None lets
+    # plotly.py apply its default one, 7 kB of JSON in every chart.
+    "template": {},
     "separators": ",.",  # Dutch: 1.234,5
     "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13},
     "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
@@ -37,6 +38,46 @@ def new_figure(*, height: int | None = None) -> go.Figure:
     # was half of a trend chart's build time on every request. The figure functions are pure
     # and unit-tested, and plotly.js ignores what it does not know.
     return go.Figure(layout=layout, _validate=False)
+
+
+def merged(base: dict, extra: dict) -> dict:
+    """`extra` over `base`, nested dicts merged (as update_layout does), neither changed."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and value:
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def build_figure(traces: list[dict], layout: dict, *, height: int | None = None) -> go.Figure:
+    """A figure in the house style from plain trace and layout dicts, made in one step.
+
+    Ten times faster than go.Scatter objects added and updated one by one (profiled: figure
+    objects were a third of a page's render), and still a go.Figure for the callers and tests.
+    """
+    base = dict(BASE_LAYOUT, height=height) if height is not None else BASE_LAYOUT
+    return go.Figure({"data": traces, "layout": merged(base, layout)}, _validate=False)
+
+
+def scatter(**properties: object) -> dict:
+    """A scatter trace as a plain dict (pandas columns become lists)."""
+    return {"type": "scatter", **_plain(properties)}
+
+
+def bar(**properties: object) -> dict:
+    """A bar trace as a plain dict (pandas columns become lists)."""
+    return {"type": "bar", **_plain(properties)}
+
+
+def choropleth(**properties: object) -> dict:
+    """A choropleth trace as a plain dict (pandas columns become lists)."""
+    return {"type": "choropleth", **_plain(properties)}
+
+
+def _plain(properties: dict) -> dict:
+    return {k: v.tolist() if isinstance(v, pd.Series) else v for k, v in properties.items()}
 
 
 GENERATED = "generated"

@@ -14,10 +14,11 @@ import plotly.graph_objects as go
 from dashboard.figures.style import (
     MARKERS,
     PALETTE,
+    build_figure,
     is_generated,
     marker_symbols,
-    new_figure,
     plotly_text,
+    scatter,
     year_axis,
 )
 from dashboard.text.labels import SAMPLE_BADGE
@@ -41,10 +42,10 @@ def _status_text(frame: pd.DataFrame) -> list[str]:
     return [f" ({SAMPLE_BADGE.lower()})" if hollow else "" for hollow in is_generated(frame)]
 
 
-def _band_traces(band: pd.DataFrame, decimals: int) -> list[go.Scatter]:
+def _band_traces(band: pd.DataFrame, decimals: int) -> list[dict]:
     suffix = f" ({SAMPLE_BADGE.lower()})" if any(is_generated(band)) else ""
     return [
-        go.Scatter(
+        scatter(
             x=band["year"],
             y=band["p75"],
             mode="lines",
@@ -52,7 +53,7 @@ def _band_traces(band: pd.DataFrame, decimals: int) -> list[go.Scatter]:
             hoverinfo="skip",
             showlegend=False,
         ),
-        go.Scatter(
+        scatter(
             x=band["year"],
             y=band["p25"],
             mode="lines",
@@ -62,7 +63,7 @@ def _band_traces(band: pd.DataFrame, decimals: int) -> list[go.Scatter]:
             name="Middelste 50% vergelijkingsgroep" + suffix,
             hovertemplate="25%: " + _hover_format(decimals) + "<extra></extra>",
         ),
-        go.Scatter(
+        scatter(
             x=band["year"],
             y=band["median"],
             mode="lines+markers",
@@ -88,11 +89,11 @@ LINE_COLOURS = (PALETTE[0], PALETTE[6], PALETTE[2])
 LINE_DASHES = ("solid", "dot", "dashdot")
 
 
-def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) -> go.Scatter:
+def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) -> dict:
     """A region's line (style 0), the country's (1) or a group's own figure (2): filled markers
     for real values, open markers for generated ones."""
     main = style == 0
-    return go.Scatter(
+    return scatter(
         x=frame["year"],
         y=frame["value"],
         mode="lines+markers",
@@ -116,8 +117,8 @@ def _line_trace(frame: pd.DataFrame, *, name: str, decimals: int, style: int) ->
     )
 
 
-def _documented_trace(documented: pd.DataFrame) -> go.Scatter:
-    return go.Scatter(
+def _documented_trace(documented: pd.DataFrame) -> dict:
+    return scatter(
         x=documented["year"],
         y=documented["value"],
         mode="markers+text",
@@ -174,9 +175,9 @@ def _break_layout(breaks: list[int]) -> dict:
     return {"shapes": shapes, "annotations": labels}
 
 
-def _legend_note() -> go.Scatter:
+def _legend_note() -> dict:
     """A legend entry that explains the open markers (no data of its own)."""
-    return go.Scatter(
+    return scatter(
         x=[None],
         y=[None],
         mode="markers",
@@ -248,10 +249,7 @@ def trend_figure(
     says so: the years on either side are not one series.
     """
     breaks = sorted(set(breaks or []))
-    figure = new_figure(height=380)
-    traces: list[go.Scatter] = (
-        _band_traces(_split_band(band, breaks), decimals) if len(band) else []
-    )
+    traces: list[dict] = _band_traces(_split_band(band, breaks), decimals) if len(band) else []
     if len(national):
         national_line = split_at_breaks(national, breaks)
         traces.append(_line_trace(national_line, name="Nederland", decimals=decimals, style=1))
@@ -265,17 +263,16 @@ def trend_figure(
         traces.append(_documented_trace(documented))
     if any(any(is_generated(frame)) for frame in (series, band, national) if len(frame)):
         traces.append(_legend_note())
-    figure.add_traces(traces)
     years = pd.concat([series["year"], band.get("year", pd.Series()), national["year"]])
     years = years[years == years.round()]  # not the half years that stop a line at a break
     x_range = [years.min() - 0.3, years.max() + 0.3] if len(years) else None
     events_layout, breaks_layout = _event_layout(events or []), _break_layout(breaks)
-    figure.update_layout(
-        shapes=events_layout["shapes"] + breaks_layout["shapes"],
-        annotations=events_layout["annotations"] + breaks_layout["annotations"],
-        yaxis={"title": y_label, "rangemode": "tozero"},
-        xaxis=year_axis(years.tolist(), range=x_range),
-        legend={"orientation": "h", "y": -0.15},
-        hovermode="x unified",
-    )
-    return figure
+    layout = {
+        "shapes": events_layout["shapes"] + breaks_layout["shapes"],
+        "annotations": events_layout["annotations"] + breaks_layout["annotations"],
+        "yaxis": {"title": {"text": y_label}, "rangemode": "tozero"},
+        "xaxis": year_axis(years.tolist(), range=x_range),
+        "legend": {"orientation": "h", "y": -0.15},
+        "hovermode": "x unified",
+    }
+    return build_figure(traces, layout, height=380)

@@ -169,7 +169,10 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
     page = open_page(query.get(RELEASE_PARAMETER))
     release = page.release
     regions = queries.regions_with_data(release)
-    indicator = indicator_from_catalogue(queries.measure_catalogue(release), spec.indicator)
+    indicator = release.derived(
+        f"indicator:{spec.indicator}",
+        lambda: indicator_from_catalogue(queries.measure_catalogue(release), spec.indicator),
+    )
     default = page.settings.default_municipality
     context = LinkContext(
         regions=regions,

@@ -10,7 +10,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.style import GRID, PALETTE, new_figure, plotly_text
+from dashboard.figures.style import GRID, PALETTE, build_figure, plotly_text, scatter
 
 EARLIER_COLOUR, CURRENT_COLOUR = PALETTE[1], PALETTE[0]
 PERIOD_SPREAD = 0.36  # horizontal distance between a case's successive ladder positions
@@ -68,12 +68,12 @@ def timeline_figure(
     """
     points = _milestone_points(timeline)
     names = list(dict.fromkeys(points.sort_values("year_fraction")["case_name"]))
-    figure = new_figure(height=height or max(260, 34 * len(names) + 130))
+    traces: list[dict] = []
     for index, name in enumerate(names):
         rows = points[points["case_name"] == name]
         colour = PALETTE[index % len(PALETTE)]
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            scatter(
                 x=rows["year_fraction"],
                 y=[_wrap(name, 40)] * len(rows),
                 mode="lines+markers",
@@ -92,13 +92,14 @@ def timeline_figure(
                 hovertemplate="%{text}<extra>" + _wrap(name, 40) + "</extra>",
             )
         )
-    _add_precision_legend(figure, has_start=bool(points["marks_start"].any()))
-    _year_axis(figure, timeline)
-    figure.update_layout(
-        yaxis={"autorange": "reversed", "title": None},
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-    )
+    traces += _precision_legend(has_start=bool(points["marks_start"].any()))
+    layout = {
+        "xaxis": _year_axis(timeline),
+        "yaxis": {"autorange": "reversed", "title": None},
+        "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    }
+    figure = build_figure(traces, layout, height=height or max(260, 34 * len(names) + 130))
     return _fixed_width(figure, width, single=len(names) == 1, names_axis="yaxis")
 
 
@@ -114,34 +115,34 @@ def _fixed_width(
     return figure
 
 
-def _add_precision_legend(figure: go.Figure, *, has_start: bool) -> None:
+def _precision_legend(*, has_start: bool) -> list[dict]:
     """Legend-only entries that explain the marker shapes (meaning never rests on colour)."""
     keys = [("diamond", "Datum met maand"), ("circle-open", "Alleen het jaar bekend (midden)")]
     if has_start:
         keys.append(("star", "Start van de casus"))
-    for symbol, label in keys:
-        figure.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=label,
-                marker={"symbol": symbol, "size": 10, "color": "#495057", "line": {"width": 2}},
-            )
+    return [
+        scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=label,
+            marker={"symbol": symbol, "size": 10, "color": "#495057", "line": {"width": 2}},
         )
+        for symbol, label in keys
+    ]
 
 
-def _year_axis(figure: go.Figure, timeline: pd.DataFrame) -> None:
+def _year_axis(timeline: pd.DataFrame) -> dict:
     """Year labels in the middle of each year, grid lines at the year boundaries."""
     first, last = int(timeline["year"].min()), int(timeline["year"].max())
     years = list(range(first, last + 1))
-    figure.update_xaxes(
-        range=[first - 0.1, last + 1.1],
-        tickvals=[year + 0.5 for year in years],
-        ticktext=[str(year) for year in years],
-        showgrid=False,
-        minor={"tickvals": [*years, last + 1], "showgrid": True, "gridcolor": GRID},
-    )
+    return {
+        "range": [first - 0.1, last + 1.1],
+        "tickvals": [year + 0.5 for year in years],
+        "ticktext": [str(year) for year in years],
+        "showgrid": False,
+        "minor": {"tickvals": [*years, last + 1], "showgrid": True, "gridcolor": GRID},
+    }
 
 
 def _ladder_periods(ladder: pd.DataFrame, names: list[str]) -> pd.DataFrame:
@@ -168,66 +169,58 @@ def _ladder_periods(ladder: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     return periods
 
 
-def _ladder_markers(
-    figure: go.Figure, periods: pd.DataFrame, step_labels: list[str], *, current: bool
-) -> None:
+def _ladder_markers(periods: pd.DataFrame, step_labels: list[str], *, current: bool) -> dict:
     rows = periods[periods["is_current"] == current].explode(["ranks", "steps"])
     colour = CURRENT_COLOUR if current else EARLIER_COLOUR
-    figure.add_trace(
-        go.Scatter(
-            x=rows["x"],
-            y=rows["ranks"],
-            mode="markers",
-            name="Huidige of laatst beschreven positie" if current else "Eerdere positie",
-            marker={
-                "symbol": "circle" if current else "circle-open",
-                "size": 13,
-                "color": colour,
-                "line": {"width": 2.5, "color": colour},
-            },
-            text=[
-                f"<b>{_wrap(r.case_name, 40)}</b><br>{step_labels[int(r.ranks) - 1]}"
-                f" ({r.label or 'hele periode'})<br>{_wrap(_text(r.description), 60)}"
-                for r in rows.itertuples(index=False)
-            ],
-            hovertemplate="%{text}<extra></extra>",
-        )
+    return scatter(
+        x=rows["x"],
+        y=rows["ranks"],
+        mode="markers",
+        name="Huidige of laatst beschreven positie" if current else "Eerdere positie",
+        marker={
+            "symbol": "circle" if current else "circle-open",
+            "size": 13,
+            "color": colour,
+            "line": {"width": 2.5, "color": colour},
+        },
+        text=[
+            f"<b>{_wrap(r.case_name, 40)}</b><br>{step_labels[int(r.ranks) - 1]}"
+            f" ({r.label or 'hele periode'})<br>{_wrap(_text(r.description), 60)}"
+            for r in rows.itertuples(index=False)
+        ],
+        hovertemplate="%{text}<extra></extra>",
     )
 
 
-def _ladder_spans_and_labels(figure: go.Figure, periods: pd.DataFrame) -> None:
+def _ladder_spans_and_labels(periods: pd.DataFrame) -> list[dict]:
     """A bar through the steps a period combines, and its years above it."""
     xs: list[float | None] = []
     ys: list[float | None] = []
     for row in periods.itertuples(index=False):
         xs += [row.x, row.x, None]
         ys += [min(row.ranks), max(row.ranks), None]
-    figure.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            showlegend=False,
-            hoverinfo="skip",
-            line={"color": "#adb5bd", "width": 6},
-        )
+    spans = scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        showlegend=False,
+        hoverinfo="skip",
+        line={"color": "#adb5bd", "width": 6},
     )
-    figure.add_trace(
-        go.Scatter(
-            x=periods["x"],
-            y=[max(ranks) + 0.3 for ranks in periods["ranks"]],
-            mode="text",
-            text=periods["label"],
-            textfont={"size": 10, "color": "#343a40"},
-            showlegend=False,
-            hoverinfo="skip",
-        )
+    labels = scatter(
+        x=periods["x"],
+        y=[max(ranks) + 0.3 for ranks in periods["ranks"]],
+        mode="text",
+        text=periods["label"],
+        textfont={"size": 10, "color": "#343a40"},
+        showlegend=False,
+        hoverinfo="skip",
     )
+    return [spans, labels]
 
 
-def _ladder_arrows(figure: go.Figure, periods: pd.DataFrame) -> None:
-    """An arrow from each earlier position of a case to its next one (plain dicts, set at once:
-    add_annotation validates each arrow and cost more than the markers)."""
+def _ladder_arrows(periods: pd.DataFrame) -> list[dict]:
+    """An arrow from each earlier position of a case to its next one (plain annotation dicts)."""
     arrows = []
     for _, rows in periods.groupby("case_name"):
         rows = rows.sort_values("period")
@@ -254,7 +247,7 @@ def _ladder_arrows(figure: go.Figure, periods: pd.DataFrame) -> None:
                     "text": "",
                 }
             )
-    figure.layout.annotations = [*figure.layout.annotations, *arrows]
+    return arrows
 
 
 def ladder_figure(
@@ -272,13 +265,14 @@ def ladder_figure(
     """
     names = sorted(ladder["case_name"].unique())
     periods = _ladder_periods(ladder, names)
-    figure = new_figure(height=height or 440)
-    _ladder_spans_and_labels(figure, periods)
-    _ladder_markers(figure, periods, step_labels, current=False)
-    _ladder_markers(figure, periods, step_labels, current=True)
-    _ladder_arrows(figure, periods)
-    figure.update_layout(
-        xaxis={
+    traces = [
+        *_ladder_spans_and_labels(periods),
+        _ladder_markers(periods, step_labels, current=False),
+        _ladder_markers(periods, step_labels, current=True),
+    ]
+    layout = {
+        "annotations": _ladder_arrows(periods),
+        "xaxis": {
             "tickvals": list(range(len(names))),
             "ticktext": [_wrap(name, 16) for name in names],
             "range": [-0.6, len(names) - 0.4],
@@ -286,7 +280,7 @@ def ladder_figure(
             "zeroline": False,
             "tickfont": {"size": 11},
         },
-        yaxis={
+        "yaxis": {
             "tickvals": list(range(1, len(step_labels) + 1)),
             "ticktext": step_labels,
             "range": [0.5, len(step_labels) + 0.75],
@@ -294,7 +288,8 @@ def ladder_figure(
             "gridwidth": 2,
             "title": None,
         },
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-    )
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    }
+    figure = build_figure(traces, layout, height=height or 440)
     return _fixed_width(figure, width, single=len(names) == 1, names_axis="xaxis")

@@ -40,7 +40,7 @@ def _name_above(y: object, name: str, shift: int) -> dict:
 
 def narrow_timeline(figure: go.Figure) -> go.Figure:
     """The milestone timeline with names inside the plot and a year tick every few years."""
-    narrow = go.Figure(figure)
+    narrow = go.Figure(figure.to_dict(), _validate=False)  # a copy; unvalidated: fast
     names = list(
         dict.fromkeys(
             y for trace in narrow.data if trace.showlegend is False for y in (trace.y or ())
@@ -63,7 +63,7 @@ def narrow_timeline(figure: go.Figure) -> go.Figure:
 
 def narrow_ladder(figure: go.Figure) -> go.Figure:
     """The participation ladder turned a quarter: steps across, one case per row."""
-    narrow = go.Figure(figure)
+    narrow = go.Figure(figure.to_dict(), _validate=False)  # a copy; unvalidated: fast
     for trace in narrow.data:
         trace.x, trace.y = trace.y, trace.x
         if trace.mode == "text":  # the years of a position go right of its last step

@@ -17,7 +17,7 @@ from dashboard.figures.style import (
     build_figure,
     is_generated,
     marker_symbols,
-    new_figure,
+    scatter,
     year_axis,
 )
 from dashboard.text.labels import (
@@ -136,10 +136,10 @@ def points_figure(
     points: pd.DataFrame, band: pd.DataFrame, national: pd.DataFrame, *, name: str, y_label: str
 ) -> go.Figure:
     """Survey measurements as separate points (no line: they are years apart)."""
-    figure = new_figure(height=320)
+    traces = []
     if len(band):
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            scatter(
                 x=band["year"],
                 y=band["median"],
                 mode="markers",
@@ -147,16 +147,16 @@ def points_figure(
                 error_y={
                     "type": "data",
                     "symmetric": False,
-                    "array": band["p75"] - band["median"],
-                    "arrayminus": band["median"] - band["p25"],
+                    "array": (band["p75"] - band["median"]).tolist(),
+                    "arrayminus": (band["median"] - band["p25"]).tolist(),
                     "color": PALETTE[4],
                 },
                 marker={"symbol": marker_symbols(band, MARKERS[2]), "size": 9, "color": PALETTE[4]},
             )
         )
     if len(national):
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            scatter(
                 x=national["year"],
                 y=national["value"],
                 mode="markers",
@@ -168,8 +168,8 @@ def points_figure(
                 },
             )
         )
-    figure.add_trace(
-        go.Scatter(
+    traces.append(
+        scatter(
             x=points["year"],
             y=points["value"],
             mode="markers+text",
@@ -179,19 +179,18 @@ def points_figure(
             marker={"symbol": marker_symbols(points, MARKERS[0]), "size": 12, "color": PALETTE[0]},
         )
     )
-    figure.update_layout(
-        yaxis={"title": {"text": y_label}, "rangemode": "tozero"},
-        xaxis=year_axis(points["year"]),
-        legend={"orientation": "h", "y": -0.2},
-    )
-    return figure
+    layout = {
+        "yaxis": {"title": {"text": y_label}, "rangemode": "tozero"},
+        "xaxis": year_axis(points["year"]),
+        "legend": {"orientation": "h", "y": -0.2},
+    }
+    return build_figure(traces, layout, height=320)
 
 
 def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str) -> go.Figure:
     """Realised against budget per year: bars for realised, a marked line for the budget."""
-    figure = new_figure(height=340)
-    figure.add_trace(
-        go.Bar(
+    traces = [
+        bar(
             x=realised["year"],
             y=realised["value"],
             name="Gerealiseerd",
@@ -203,11 +202,11 @@ def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str)
             },
             hovertemplate="Gerealiseerd: € %{y:,.0f}<extra></extra>",
         )
-    )
+    ]
     if any(is_generated(realised)):
-        figure.add_trace(generated_legend_bar())
-    figure.add_trace(
-        go.Scatter(
+        traces.append(generated_legend_bar())
+    traces.append(
+        scatter(
             x=budget["year"],
             y=budget["value"],
             name="Begroot",
@@ -217,10 +216,10 @@ def budget_figure(realised: pd.DataFrame, budget: pd.DataFrame, *, y_label: str)
             hovertemplate="Begroot: € %{y:,.0f}<extra></extra>",
         )
     )
-    figure.update_layout(
-        yaxis={"title": {"text": y_label}},  # nested: figures skip plotly.py's validation
-        xaxis=year_axis(realised["year"]),
-        legend={"orientation": "h", "y": -0.15},
-        hovermode="x unified",
-    )
-    return figure
+    layout = {
+        "yaxis": {"title": {"text": y_label}},
+        "xaxis": year_axis(realised["year"]),
+        "legend": {"orientation": "h", "y": -0.15},
+        "hovermode": "x unified",
+    }
+    return build_figure(traces, layout, height=340)

@@ -31,15 +31,6 @@ BASE_LAYOUT = {
 }
 
 
-def new_figure(*, height: int | None = None) -> go.Figure:
-    """An empty figure in the house style (Dutch separators, colour-blind-safe colours)."""
-    layout = dict(BASE_LAYOUT, height=height) if height is not None else BASE_LAYOUT
-    # Without plotly.py's validation of every later layout update (shapes, annotations): it
-    # was half of a trend chart's build time on every request. The figure functions are pure
-    # and unit-tested, and plotly.js ignores what it does not know.
-    return go.Figure(layout=layout, _validate=False)
-
-
 def merged(base: dict, extra: dict) -> dict:
     """`extra` over `base`, nested dicts merged (as update_layout does), neither changed."""
     out = dict(base)

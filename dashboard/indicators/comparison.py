@@ -17,7 +17,7 @@ from dashboard.components.no_data import no_data_panel
 from dashboard.figures.distribution import distribution_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure
-from dashboard.indicators.data import PageData
+from dashboard.indicators.data import PageData, group_index
 from dashboard.indicators.groups import Group
 from dashboard.indicators.ranking import Rank, rank_with_ties
 from dashboard.indicators.state import ViewState
@@ -81,10 +81,8 @@ def group_value_sentence(
 
 def member_names(page: PageContext, group: Group) -> dict[str, str]:
     """Code -> name of every member of the group in its year."""
-    rows = queries.group_memberships(page.release)
-    rows = rows[(rows["year"] == group.year) & rows["municipality_code"].isin(group.members)]
-    names = dict(zip(rows["municipality_code"], rows["municipality_name"], strict=True))
-    return {code: names.get(code, code) for code in group.members}
+    names = group_index(page.release).names
+    return {code: names.get((group.year, code), code) for code in group.members}
 
 
 def members_list(

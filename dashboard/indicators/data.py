@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.figures.trend import Event
 from dashboard.indicators.catalogue import Indicator
+from dashboard.indicators.groups import GroupIndex
 from dashboard.indicators.state import NATIONAL, ViewState
 from dashboard.store import queries
 from dashboard.store.db import Release
@@ -88,3 +89,8 @@ def case_events(release: Release, code: str, period: tuple[int, int]) -> list[Ev
 
 def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def group_index(release: Release) -> GroupIndex:
+    """The release's comparison groups, indexed once per release (groups.GroupIndex)."""
+    return release.derived("group_index", lambda: GroupIndex(queries.group_memberships(release)))

@@ -68,17 +68,25 @@ class GroupIndex:
         self.years: dict[str, list[int]] = {}
         self.own: dict[tuple[int, str, str], tuple[str, str, str | None]] = {}
         self.members: dict[tuple[int, str, str], list[str]] = {}
+        self.names: dict[tuple[int, str], str] = {}  # (year, municipality) -> its name that year
         columns = ["year", "group_kind", "group_code", "group_label", "group_region_code"]
         # plain lists, zipped: itertuples over pandas' string columns took ~90 ms per release
         lists = [memberships[c].tolist() for c in [*columns, "municipality_code"]]
-        for year, kind, group, label, region, code in zip(*lists, strict=True):
+        names = memberships["municipality_name"].tolist()
+        for year, kind, group, label, region, code, name in zip(*lists, names, strict=True):
             year, group = int(year), str(group)
+            self.names[(year, code)] = name
             region = None if region is None or region != region else str(region)
             self.years.setdefault(code, []).append(year)
             self.own.setdefault((year, kind, code), (group, str(label), region))
             self.members.setdefault((year, kind, group), []).append(code)
         country = [year for (year, kind, _) in self.members if kind == "country"]
         self.country_year = max(country) if country else None
+
+    def same_group(self, year: int, kind: str, codes: tuple[str, ...]) -> list[str]:
+        """Every municipality that shares a group of `kind` with any of `codes` in `year`."""
+        groups = {self.own[(year, kind, c)][0] for c in codes if (year, kind, c) in self.own}
+        return [m for g in sorted(groups) for m in self.members[(year, kind, g)]]
 
     def nearest_year(self, code: str, year: int) -> int | None:
         """The year whose classification applies: the year itself, else the nearest known."""

@@ -14,7 +14,7 @@ from dashboard.components.no_data import no_data_panel
 from dashboard.figures.maps import map_figure
 from dashboard.indicators import tables
 from dashboard.indicators.catalogue import Indicator, Measure
-from dashboard.indicators.data import PageData
+from dashboard.indicators.data import PageData, group_index
 from dashboard.indicators.state import ViewState, component_ids
 from dashboard.store import geo, queries
 from dashboard.store.page_context import PageContext
@@ -44,11 +44,7 @@ def _missing_note(values: pd.DataFrame, year: int) -> html.P | None:
 
 def _context(page: PageContext, state: ViewState, year: int) -> list[str]:
     """The municipalities of the province around the group (not in it), for orientation."""
-    memberships = queries.group_memberships(page.release)
-    in_year = memberships[(memberships["year"] == state.group.year)]
-    provinces = in_year[in_year["group_kind"] == "province"]
-    own = provinces[provinces["municipality_code"].isin(state.group.members)]["group_code"]
-    around = provinces[provinces["group_code"].isin(set(own))]["municipality_code"]
+    around = group_index(page.release).same_group(state.group.year, "province", state.group.members)
     outlined = geo.outlined_codes()
     return [c for c in around if c not in state.group.members and c in outlined]
 

@@ -28,7 +28,7 @@ from dashboard.components.region_notice import region_notice
 from dashboard.indicators.breakdown import breakdown_panel, detail_panel
 from dashboard.indicators.catalogue import Indicator, indicator_from_catalogue
 from dashboard.indicators.comparison import comparison_panel
-from dashboard.indicators.data import PageData, load_page_data
+from dashboard.indicators.data import PageData, group_index, load_page_data
 from dashboard.indicators.groups import COMPARISONS, GroupIndex, find_group, option_label
 from dashboard.indicators.map import map_panel
 from dashboard.indicators.state import (
@@ -181,9 +181,7 @@ def page_layout(spec: IndicatorPage, raw_query: RawQuery) -> html.Div:
         default_code=default
         if default in set(regions["municipality_code"])
         else regions["municipality_code"].iloc[0],
-        memberships=release.derived(
-            "group_index", lambda: GroupIndex(queries.group_memberships(release))
-        ),
+        memberships=group_index(release),
     )
     state = parse_view(indicator, query, context)
     data = load_page_data(release, indicator, state)

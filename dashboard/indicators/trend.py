@@ -148,9 +148,7 @@ def trend_panel(
     panel_id = f"{page}-trend" if headline else f"{page}-detail-category"
     label = _label(indicator, data, category)
     group_rows = _group_rows(state, data, category)
-    if not any(frame["value"].notna().any() for frame in (own, national) if len(frame)) and not (
-        len(band)
-    ):
+    if not _has_values(own, national, band):
         text = f"Voor {state.name} zijn in deze periode geen cijfers." + coverage_sentence(
             indicator, state, data, own
         )
@@ -196,16 +194,28 @@ def trend_panel(
             else None,
         ),
         table=table,
-        sources=combine(
-            series_sources(own),
-            series_sources(national),
-            series_sources(group_rows),
-            band_sources(band),
-            document_sources(documented),
-        ),
+        sources=_trend_sources(own, national, group_rows, band, documented),
         is_demo=_any_demo(own, national, band),
         view_link=view_link,
         notes=[events_list(data.events)] if data.events else None,
+    )
+
+
+def _has_values(own: pd.DataFrame, national: pd.DataFrame, band: pd.DataFrame) -> bool:
+    return bool(len(band)) or any(
+        frame["value"].notna().any() for frame in (own, national) if len(frame)
+    )
+
+
+def _trend_sources(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Every source behind the trend panel: own, national and group series, band, documents."""
+    own, national, group_rows, band, documented = frames
+    return combine(
+        series_sources(own),
+        series_sources(national),
+        series_sources(group_rows),
+        band_sources(band),
+        document_sources(documented),
     )
 
 
